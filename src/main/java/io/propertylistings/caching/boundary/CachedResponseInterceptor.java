@@ -1,0 +1,104 @@
+package io.propertylistings.caching.boundary;
+
+import io.propertylistings.caching.control.RequestKey;
+import io.propertylistings.caching.control.ResponseCache;
+import io.propertylistings.caching.control.StoredResponse;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.json.bind.Jsonb;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+@CachedResponse(name = "")
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class CachedResponseInterceptor {
+
+    static final String CACHE_HEADER = "X-Cache";
+
+    private final Map<Method, Duration> ttls = new ConcurrentHashMap<>();
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    Jsonb jsonb;
+
+    @AroundInvoke
+    public Object serve(InvocationContext invocation) throws Exception {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return invocation.proceed();
+        }
+        String key = RequestKey.of(method, request.getRequestURI(), request.getQueryString(),
+                request.getHeader(HttpHeaders.ACCEPT));
+        Optional<ResponseCache.Lookup> lookup = cache.lookup(key);
+        if (lookup.isPresent() && lookup.get().entry().isPresent()) {
+            return toResponse(lookup.get().entry().get(), "HIT");
+        }
+        Response fresh = (Response) invocation.proceed();
+        if (lookup.isEmpty() || fresh.getStatus() != Response.Status.OK.getStatusCode()) {
+            return fresh;
+        }
+        StoredResponse stored = render(fresh);
+        cache.store(lookup.get(), key, stored, ttl(invocation.getMethod()));
+        return toResponse(stored, "MISS");
+    }
+
+    private StoredResponse render(Response response) {
+        Object entity = response.getEntity();
+        byte[] body;
+        if (entity instanceof byte[] raw) {
+            body = raw;
+        } else if (entity instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            body = jsonb.toJson(entity).getBytes(StandardCharsets.UTF_8);
+        }
+        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new StoredResponse(response.getStatus(), type.toString(), headers, body);
+    }
+
+    private static Response toResponse(StoredResponse stored, String cacheOutcome) {
+        Response.ResponseBuilder builder = Response.status(stored.status())
+                .type(stored.contentType())
+                .entity(stored.body())
+                .header(CACHE_HEADER, cacheOutcome);
+        stored.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    private Duration ttl(Method method) {
+        return ttls.computeIfAbsent(method, m -> {
+            CachedResponse binding = m.isAnnotationPresent(CachedResponse.class)
+                    ? m.getAnnotation(CachedResponse.class)
+                    : m.getDeclaringClass().getAnnotation(CachedResponse.class);
+            long seconds = ConfigProvider.getConfig()
+                    .getOptionalValue("caching.response." + binding.name() + ".ttl-seconds", Long.class)
+                    .orElse(binding.ttlSeconds());
+            return Duration.ofSeconds(seconds);
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package io.propertylistings.caching.control;
+
+/** The cache levels, as named in metric tags. */
+public enum CacheLevel {
+    RESPONSE, LIST;
+
+    public String tag() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,69 @@
+package io.propertylistings.caching.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+
+/**
+ * Eviction by generation. Each cache keeps a counter in Redis; evicting increments it. A loader reads the
+ * generation before it queries the database and stores its result only if the generation is still the
+ * same, so a load that raced with a committed write can never store the old data. Entry keys must share
+ * the counter's hash slot (a hash tag) so each script touches one slot on a Redis Cluster.
+ */
+@ApplicationScoped
+public class GenerationGuard {
+
+    private static final String STORE_IF_CURRENT = """
+            if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
+              redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """;
+
+    private static final String ADVANCE = """
+            local generation = redis.call('INCR', KEYS[1])
+            for i = 2, #KEYS do
+              redis.call('UNLINK', KEYS[i])
+            end
+            return generation
+            """;
+
+    @Inject
+    RedissonClient redis;
+
+    public String current(String generationKey) {
+        byte[] value = script().eval(RScript.Mode.READ_ONLY, "return redis.call('GET', KEYS[1]) or '0'",
+                RScript.ReturnType.VALUE, List.of(generationKey));
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Stores {@code value} under {@code key} only if {@code generation} is still current. */
+    public boolean storeIfCurrent(String generationKey, String generation, String key, byte[] value, Duration ttl) {
+        Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT, RScript.ReturnType.LONG,
+                List.of(generationKey, key), bytes(generation), value, bytes(Long.toString(ttl.toMillis())));
+        return stored != null && stored == 1L;
+    }
+
+    /** Starts a new generation and drops the given keys, in one atomic step. */
+    public void advance(String generationKey, String... keysToDrop) {
+        List<Object> keys = new ArrayList<>();
+        keys.add(generationKey);
+        keys.addAll(List.of(keysToDrop));
+        script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG, keys);
+    }
+
+    RScript script() {
+        return redis.getScript(ByteArrayCodec.INSTANCE);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

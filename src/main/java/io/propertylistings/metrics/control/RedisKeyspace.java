@@ -1,0 +1,72 @@
+package io.propertylistings.metrics.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.RedisException;
+
+/**
+ * Reads {@code INFO stats} from Redis. One scrape reads five gauges: the figures are kept for a short while
+ * so that INFO is sent once per scrape, not once per gauge.
+ */
+@ApplicationScoped
+public class RedisKeyspace {
+
+    private static final Logger LOG = Logger.getLogger(RedisKeyspace.class.getName());
+    static final double HIT_RATIO_WARNING = 80.0;
+    static final long WARNING_MIN_OPERATIONS = 100;
+
+    @Inject
+    RedissonClient redis;
+
+    @Inject
+    @ConfigProperty(name = "metrics.redis.info-max-age-ms")
+    long maxAgeMillis;
+
+    private record Reading(Optional<KeyspaceFigures> figures, long readAtNanos) {
+    }
+
+    private volatile Reading last = new Reading(Optional.empty(), System.nanoTime() - Long.MAX_VALUE / 2);
+
+    /** The current figures; empty while Redis cannot be reached. */
+    public Optional<KeyspaceFigures> figures() {
+        Reading reading = last;
+        if (System.nanoTime() - reading.readAtNanos() < maxAgeMillis * 1_000_000L) {
+            return reading.figures();
+        }
+        synchronized (this) {
+            if (last != reading) {
+                return last.figures();
+            }
+            Optional<KeyspaceFigures> figures = read();
+            last = new Reading(figures, System.nanoTime());
+            return figures;
+        }
+    }
+
+    private Optional<KeyspaceFigures> read() {
+        try {
+            KeyspaceFigures figures = KeyspaceFigures.from(redis.getRedisNodes(RedisNodes.SINGLE).getInstance()
+                    .info(RedisNode.InfoSection.STATS));
+            log(figures);
+            return Optional.of(figures);
+        } catch (RedisException e) {
+            LOG.warning(() -> "Redis INFO failed, keyspace figures unavailable: " + e);
+            return Optional.empty();
+        }
+    }
+
+    static void log(KeyspaceFigures figures) {
+        LOG.info(() -> String.format("Redis keyspace: hits=%d misses=%d total=%d hit_ratio=%.2f%% miss_ratio=%.2f%%",
+                figures.hits(), figures.misses(), figures.totalOperations(), figures.hitRatio(), figures.missRatio()));
+        if (figures.totalOperations() >= WARNING_MIN_OPERATIONS && figures.hitRatio() < HIT_RATIO_WARNING) {
+            LOG.warning(() -> String.format("Redis hit ratio %.2f%% is under %.0f%% after %d operations",
+                    figures.hitRatio(), HIT_RATIO_WARNING, figures.totalOperations()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.propertylistings.properties.boundary;
+
+import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.properties.control.PropertyListCache;
+import io.propertylistings.properties.control.PropertyStore;
+import io.propertylistings.properties.entity.PropertyDraft;
+import io.propertylistings.properties.entity.PropertyJson;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The property list and every write to it. Reads are cache-aside (level 2); writes run in a transaction
+ * whose commit evicts both levels (see {@code PropertyCacheEviction}).
+ */
+@Singleton
+// The state lives in PostgreSQL and Redis; container locking would only serialise the requests.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PropertyCatalog {
+
+    @Inject
+    PropertyStore store;
+
+    @Inject
+    PropertyListCache cache;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PropertyJson> all() {
+        Optional<List<PropertyJson>> cached = cache.get();
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Optional<String> generation = cache.generation();
+        statistics.load(CacheLevel.LIST);
+        List<PropertyJson> loaded = store.findAll().stream().map(PropertyJson::of).toList();
+        generation.ifPresent(seen -> cache.put(seen, loaded));
+        return loaded;
+    }
+
+    public PropertyJson create(PropertyDraft draft) {
+        return PropertyJson.of(store.add(draft.toProperty()));
+    }
+
+    public Optional<PropertyJson> replace(long id, PropertyDraft draft) {
+        return store.find(id).map(property -> {
+            draft.applyTo(property);
+            store.flush();
+            return PropertyJson.of(property);
+        });
+    }
+
+    public boolean delete(long id) {
+        return store.find(id).map(property -> {
+            store.remove(property);
+            return true;
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,27 @@
+package io.propertylistings.properties.control;
+
+import io.propertylistings.caching.control.ResponseCache;
+import io.propertylistings.properties.entity.PropertyChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Evicts both levels once a change is committed: never for a transaction that rolls back, and never
+ * before the new rows are visible to the next loader.
+ */
+@ApplicationScoped
+public class PropertyCacheEviction {
+
+    @Inject
+    PropertyListCache list;
+
+    @Inject
+    ResponseCache responses;
+
+    void evict(@Observes(during = TransactionPhase.AFTER_SUCCESS) PropertyChanged change) {
+        list.evict();
+        responses.evictAll();
+    }
+}

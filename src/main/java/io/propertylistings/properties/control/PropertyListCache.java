@@ -1,0 +1,90 @@
+package io.propertylistings.properties.control;
+
+import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.GenerationGuard;
+import io.propertylistings.properties.entity.PropertyJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.ByteArrayCodec;
+
+/**
+ * Level 2: the property list as JSON under the seed's key {@code all_properties}. Its generation counter is
+ * hash-tagged to the same slot; see {@link GenerationGuard} for why a loader stores under a generation.
+ */
+@ApplicationScoped
+public class PropertyListCache {
+
+    static final String KEY = "all_properties";
+    static final String GENERATION_KEY = "{all_properties}:generation";
+    private static final Type LIST_TYPE = new ArrayList<PropertyJson>() { }.getClass().getGenericSuperclass();
+
+    @Inject
+    RedissonClient redis;
+
+    @Inject
+    GenerationGuard generations;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    Jsonb jsonb;
+
+    @Inject
+    @ConfigProperty(name = "caching.list.ttl-seconds")
+    long ttlSeconds;
+
+    public Optional<List<PropertyJson>> get() {
+        try {
+            byte[] json = redis.<byte[]>getBucket(KEY, ByteArrayCodec.INSTANCE).get();
+            if (json == null) {
+                statistics.miss(CacheLevel.LIST);
+                return Optional.empty();
+            }
+            statistics.hit(CacheLevel.LIST);
+            return Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
+        } catch (RedisException e) {
+            statistics.error(CacheLevel.LIST, "get", e);
+            return Optional.empty();
+        }
+    }
+
+    /** The generation to hand back to {@link #put}; read it before loading. Empty when Redis is down. */
+    public Optional<String> generation() {
+        try {
+            return Optional.of(generations.current(GENERATION_KEY));
+        } catch (RedisException e) {
+            statistics.error(CacheLevel.LIST, "generation", e);
+            return Optional.empty();
+        }
+    }
+
+    public void put(String generation, List<PropertyJson> properties) {
+        try {
+            byte[] json = jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8);
+            generations.storeIfCurrent(GENERATION_KEY, generation, KEY, json, Duration.ofSeconds(ttlSeconds));
+        } catch (RedisException e) {
+            statistics.error(CacheLevel.LIST, "store", e);
+        }
+    }
+
+    public void evict() {
+        try {
+            generations.advance(GENERATION_KEY, KEY);
+            statistics.eviction(CacheLevel.LIST);
+        } catch (RedisException e) {
+            statistics.error(CacheLevel.LIST, "eviction", e);
+        }
+    }
+}

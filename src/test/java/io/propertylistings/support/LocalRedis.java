@@ -1,0 +1,51 @@
+package io.propertylistings.support;
+
+import java.io.IOException;
+import redis.embedded.RedisServer;
+
+/** A real redis-server (6.2, shipped inside the embedded-redis jar) on loopback, without persistence. */
+public final class LocalRedis implements AutoCloseable {
+
+    private final RedisServer server;
+    private final int port;
+
+    private LocalRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static LocalRedis start(int port) throws IOException {
+        RedisServer server = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+        server.start();
+        return new LocalRedis(server, port);
+    }
+
+    public String address() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Kills and restarts are part of the fault tests. */
+    public void stop() throws IOException {
+        server.stop();
+    }
+
+    public void restart() throws IOException {
+        server.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server.isActive()) {
+            server.stop();
+        }
+    }
+}
