@@ -49,7 +49,7 @@ public final class BackingServices implements AutoCloseable {
         try {
             String redisAddress = environment.get("REDIS_ADDRESS");
             if (redisAddress == null) {
-                redis = LocalRedis.start(Integer.parseInt(environment.getOrDefault("LOCAL_REDIS_PORT",
+                redis = LocalRedis.start(directory.resolve("redis"), Integer.parseInt(environment.getOrDefault("LOCAL_REDIS_PORT",
                         Integer.toString(FreePort.onLoopback()))));
                 redisAddress = redis.address();
             }

@@ -1,7 +1,10 @@
 package io.propertylistings.support;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /** A real redis-server (6.2, shipped inside the embedded-redis jar) on loopback, without persistence. */
 public final class LocalRedis implements AutoCloseable {
@@ -14,8 +17,10 @@ public final class LocalRedis implements AutoCloseable {
         this.port = port;
     }
 
-    public static LocalRedis start(int port) throws IOException {
+    /** Starts redis-server on {@code port}, its binary unpacked under {@code directory}. */
+    public static LocalRedis start(Path directory, int port) throws IOException {
         RedisServer server = RedisServer.newRedisServer()
+                .executableProvider(ExecutableProvider.newJarResourceProvider(Files.createDirectories(directory).toFile()))
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")

@@ -5,35 +5,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts PostgreSQL and Redis once for all integration tests and tells Arquillian's Payara Micro container how
- * to reach them. Register it before {@code ArquillianExtension}: the container reads these system properties
- * when Arquillian starts.
+ * to reach them, through the system properties the container reads when Arquillian starts it. A launcher
+ * session listener runs before any test class, so before Arquillian; it acts only in the failsafe run (which
+ * sets {@code it.workDirectory}), and never inside the server, where in-container tests also run.
  */
-public class PayaraMicroEnvironment implements BeforeAllCallback {
+public class PayaraMicroEnvironment implements LauncherSessionListener {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PayaraMicroEnvironment.class);
     private static volatile BackingServices services;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("services", key -> start(), Started.class);
+    public void launcherSessionOpened(LauncherSession session) {
+        String workDirectory = System.getProperty("it.workDirectory");
+        if (workDirectory != null && services == null) {
+            start(Path.of(workDirectory));
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (services != null) {
+            try {
+                services.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not stop PostgreSQL and Redis", e);
+            } finally {
+                services = null;
+            }
+        }
     }
 
     /** The services of the running test suite. */
     public static BackingServices services() {
         if (services == null) {
-            throw new IllegalStateException("PayaraMicroEnvironment has not started");
+            throw new IllegalStateException("PostgreSQL and Redis are started for the integration tests only");
         }
         return services;
     }
 
-    private static Started start() {
+    private static void start(Path work) {
         try {
-            Path work = Path.of(System.getProperty("it.workDirectory", "target/it"));
             deleteRecursively(work);
             services = BackingServices.startLocal(work);
             Path postBoot = PayaraPostBoot.render(services.environment(), work.resolve("post-boot-commands.asadmin"));
@@ -47,7 +62,6 @@ public class PayaraMicroEnvironment implements BeforeAllCallback {
                     "-Xmx512m",
                     "-Djava.io.tmpdir=" + payaraTmp.toAbsolutePath(),
                     "-Dredis.address=" + services.redisAddress()));
-            return new Started(services);
         } catch (IOException e) {
             throw new IllegalStateException("could not start PostgreSQL and Redis for the tests", e);
         } catch (InterruptedException e) {
@@ -64,14 +78,6 @@ public class PayaraMicroEnvironment implements BeforeAllCallback {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** Closed by JUnit when the whole run ends. */
-    private record Started(BackingServices services) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() throws IOException {
-            services.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.propertylistings.caching.boundary;
 
+import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.RequestKey;
 import io.propertylistings.caching.control.ResponseCache;
 import io.propertylistings.caching.control.StoredResponse;
@@ -40,6 +42,9 @@ public class CachedResponseInterceptor {
     @Inject
     Jsonb jsonb;
 
+    @Inject
+    CacheStatistics statistics;
+
     @AroundInvoke
     public Object serve(InvocationContext invocation) throws Exception {
         String method = request.getMethod();
@@ -52,6 +57,7 @@ public class CachedResponseInterceptor {
         if (lookup.isPresent() && lookup.get().entry().isPresent()) {
             return toResponse(lookup.get().entry().get(), "HIT");
         }
+        statistics.load(CacheLevel.RESPONSE);
         Response fresh = (Response) invocation.proceed();
         if (lookup.isEmpty() || fresh.getStatus() != Response.Status.OK.getStatusCode()) {
             return fresh;

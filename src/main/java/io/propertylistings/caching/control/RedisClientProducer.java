@@ -1,6 +1,8 @@
 package io.propertylistings.caching.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -45,15 +47,23 @@ public class RedisClientProducer {
         // Connect on first use: the service must start, and answer from the database, while Redis is down.
         config.setLazyInitialization(true);
         config.setUseScriptCache(true);
+        password.ifPresent(config::setPassword);
         config.useSingleServer()
                 .setAddress(address)
                 .setDatabase(database)
-                .setPassword(password.orElse(null))
                 .setTimeout(timeoutMillis)
                 .setConnectTimeout(connectTimeoutMillis)
                 // A failed command falls back to the database; retrying would only make that request slower.
                 .setRetryAttempts(retryAttempts);
         return Redisson.create(config);
+    }
+
+    /**
+     * Creates the client at start-up, in the application's context: its first use may come from a thread of
+     * the server's metrics endpoint, where this application's configuration cannot be read.
+     */
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started, RedissonClient client) {
+        client.getId();
     }
 
     void shutdown(@Disposes RedissonClient client) {

@@ -1,6 +1,6 @@
 package io.propertylistings.metrics.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -12,9 +12,10 @@ import org.redisson.client.RedisException;
 
 /**
  * Reads {@code INFO stats} from Redis. One scrape reads five gauges: the figures are kept for a short while
- * so that INFO is sent once per scrape, not once per gauge.
+ * so that INFO is sent once per scrape, not once per gauge. Dependent on its one user, the metrics registration:
+ * no proxy, so its configuration is read at start-up and not from the metrics endpoint's thread.
  */
-@ApplicationScoped
+@Dependent
 public class RedisKeyspace {
 
     private static final Logger LOG = Logger.getLogger(RedisKeyspace.class.getName());

@@ -1,0 +1,46 @@
+package io.propertylistings.caching.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoredResponseTest {
+
+    @Test
+    void decodesWhatItEncodes() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Link", "<http://x/properties?page=2>; rel=\"next\"");
+        headers.put("X-Total", "3");
+        byte[] body = "{\"properties\":[],\"count\":0,\"title\":\"Ünïcødé ✓\"}".getBytes(StandardCharsets.UTF_8);
+
+        StoredResponse decoded = StoredResponse.decode(new StoredResponse(200, "application/json", headers, body).encode());
+
+        assertEquals(200, decoded.status());
+        assertEquals("application/json", decoded.contentType());
+        assertEquals(headers, decoded.headers());
+        assertEquals(java.util.List.copyOf(headers.keySet()), java.util.List.copyOf(decoded.headers().keySet()));
+        assertArrayEquals(body, decoded.body());
+    }
+
+    @Test
+    void keepsAnEmptyBody() {
+        StoredResponse decoded = StoredResponse.decode(new StoredResponse(204, "text/plain", Map.of(), new byte[0]).encode());
+        assertEquals(0, decoded.body().length);
+    }
+
+    @Test
+    void rejectsWhatItDidNotWrite() {
+        byte[] encoded = new StoredResponse(200, "application/json", Map.of(), new byte[] {1, 2, 3}).encode();
+        assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(Arrays.copyOf(encoded, encoded.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(Arrays.copyOf(encoded, encoded.length + 1)));
+        byte[] otherFormat = encoded.clone();
+        otherFormat[0] = 9;
+        assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(otherFormat));
+    }
+}

@@ -1,0 +1,300 @@
+package io.propertylistings.properties.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.Http;
+import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.TestRedis;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.codec.StringCodec;
+
+/** The service as a REST client sees it: the WAR exactly as built, on Payara Micro, real PostgreSQL and Redis. */
+@ExtendWith(ArquillianExtension.class)
+class PropertiesResourceIT {
+
+    private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void deployed() throws Exception {
+        http = new Http(base.toURI());
+        // A failed deployment shows as 404s everywhere: say so first.
+        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    }
+
+    @Test
+    void listAnswersTheSeedShape() {
+        long expensive = create("Luxury Apartment", "250000");
+        long cheap = create("Parking spot", "0.5");
+
+        HttpResponse<byte[]> response = http.get("properties/");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonObject body = Http.json(response);
+        assertEquals(List.of("properties", "count"), List.copyOf(body.keySet()));
+        var properties = body.getJsonArray("properties");
+        assertEquals(properties.size(), body.getInt("count"));
+        long previous = 0;
+        for (var item : properties.getValuesAs(JsonObject.class)) {
+            assertEquals(List.of("id", "title", "description", "price", "location", "created_at"), List.copyOf(item.keySet()));
+            assertTrue(item.getJsonNumber("id").longValue() > previous, "ordered by id");
+            previous = item.getJsonNumber("id").longValue();
+            assertTrue(item.getString("created_at").matches(ISO_UTC), item.getString("created_at"));
+        }
+        JsonObject first = find(body, expensive);
+        assertEquals("Luxury Apartment", first.getString("title"));
+        assertEquals("Beautiful downtown apartment with city views", first.getString("description"));
+        assertEquals("250000.00", first.getString("price"));
+        assertEquals("New York", first.getString("location"));
+        Instant created = Instant.parse(first.getString("created_at"));
+        assertTrue(Duration.between(created, Instant.now()).abs().toMinutes() < 5, "created_at is now, in UTC");
+        assertEquals("0.50", find(body, cheap).getString("price"));
+    }
+
+    @Test
+    void bothPathsAnswerTheList() {
+        create("Either path", "1");
+        HttpResponse<byte[]> withSlash = http.get("properties/");
+        HttpResponse<byte[]> withoutSlash = http.get("properties");
+        assertEquals(200, withoutSlash.statusCode());
+        assertEquals(Http.json(withSlash), Http.json(withoutSlash));
+    }
+
+    @Test
+    void secondGetIsServedFromTheResponseCacheWithoutTheDatabase() {
+        create("Cached twice", "100");
+        HttpResponse<byte[]> first = http.get("properties/");
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> second = http.get("properties/");
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals("MISS", first.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("HIT", second.headers().firstValue("X-Cache").orElseThrow());
+        assertArrayEquals(first.body(), second.body());
+        assertEquals(before.cache("loads", "list"), after.cache("loads", "list"), "no database load");
+        assertEquals(before.cache("hits", "list"), after.cache("hits", "list"), "level 2 not even asked");
+        assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
+    }
+
+    @Test
+    void withoutTheResponseEntryTheListComesFromRedis() {
+        create("From the list cache", "100");
+        HttpResponse<byte[]> cached = http.get("properties/");
+        TestRedis.client().getAtomicLong("{response}:generation").incrementAndGet();
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> rebuilt = http.get("properties/");
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals("MISS", rebuilt.headers().firstValue("X-Cache").orElseThrow());
+        assertArrayEquals(cached.body(), rebuilt.body());
+        assertEquals(before.cache("loads", "list"), after.cache("loads", "list"), "no database load");
+        assertEquals(before.cache("hits", "list") + 1, after.cache("hits", "list"));
+        assertTrue(TestRedis.client().getBucket("all_properties", StringCodec.INSTANCE).isExists());
+    }
+
+    @Test
+    void createUpdateAndDeleteAreSeenByTheNextGet() {
+        long id = create("Before", "10");
+        warm();
+
+        HttpResponse<byte[]> replaced = http.send("PUT", "properties/" + id, "application/json",
+                draft("After", "20.5"));
+        assertEquals(200, replaced.statusCode());
+        assertEquals("20.50", Http.json(replaced).getString("price"));
+        JsonObject afterUpdate = find(Http.json(http.get("properties/")), id);
+        assertEquals("After", afterUpdate.getString("title"));
+        assertEquals("20.50", afterUpdate.getString("price"));
+
+        warm();
+        long added = create("Added", "30");
+        assertEquals("Added", find(Http.json(http.get("properties/")), added).getString("title"));
+
+        warm();
+        assertEquals(204, http.delete("properties/" + id).statusCode());
+        JsonObject afterDelete = Http.json(http.get("properties/"));
+        assertTrue(findOptional(afterDelete, id).isEmpty(), "deleted property still listed");
+        assertEquals(404, http.delete("properties/" + id).statusCode());
+    }
+
+    @Test
+    void eachWriteEvictsBothLevelsOnce() {
+        long id = create("Evicted", "1");
+        warm();
+        MetricsScrape before = MetricsScrape.of(http);
+
+        http.send("PUT", "properties/" + id, "application/json", draft("Evicted again", "2"));
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals(before.cache("evictions", "response") + 1, after.cache("evictions", "response"));
+        assertEquals(before.cache("evictions", "list") + 1, after.cache("evictions", "list"));
+        assertFalse(TestRedis.client().getBucket("all_properties", StringCodec.INSTANCE).isExists());
+    }
+
+    @Test
+    void invalidPostIsA400NamingEachFieldAndChangesNothing() throws Exception {
+        warm();
+        long rows = rowCount();
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> empty = http.send("POST", "properties/", "application/json", "{}");
+        HttpResponse<byte[]> tooLong = http.send("POST", "properties/", "application/json",
+                "{\"title\":\"" + "t".repeat(201) + "\",\"description\":\"d\",\"price\":-1,\"location\":\""
+                        + "l".repeat(101) + "\"}");
+        HttpResponse<byte[]> tooPrecise = http.send("POST", "properties/", "application/json", draft("Precise", "1.234"));
+        HttpResponse<byte[]> malformed = http.send("POST", "properties/", "application/json", "{\"title\":");
+
+        assertEquals(400, empty.statusCode());
+        assertEquals(List.of("description", "location", "price", "title"), fields(empty));
+        assertEquals(400, tooLong.statusCode());
+        assertEquals(List.of("location", "price", "title"), fields(tooLong));
+        assertEquals(400, tooPrecise.statusCode());
+        assertEquals(List.of("price"), fields(tooPrecise));
+        assertEquals(400, malformed.statusCode());
+        assertEquals("Bad Request", Http.json(malformed).getString("error"));
+        assertFalse(Http.text(malformed).contains("Exception"), Http.text(malformed));
+        assertEquals(rows, rowCount(), "a rejected request added a row");
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals(before.cache("evictions", "list"), after.cache("evictions", "list"), "a rejected request evicted");
+        assertEquals("HIT", http.get("properties/").headers().firstValue("X-Cache").orElseThrow());
+    }
+
+    @Test
+    void redisGaugesFollowKnownHitsAndMisses() throws Exception {
+        var redis = TestRedis.client();
+        redis.getBucket("gauge-test-key", StringCodec.INSTANCE).set("present");
+        Map<String, String> stats = redis.getRedisNodes(RedisNodes.SINGLE).getInstance().info(RedisNode.InfoSection.STATS);
+        long hits = Long.parseLong(stats.get("keyspace_hits"));
+        long misses = Long.parseLong(stats.get("keyspace_misses"));
+
+        for (int i = 0; i < 7; i++) {
+            redis.getBucket("gauge-test-key", StringCodec.INSTANCE).get();
+        }
+        for (int i = 0; i < 3; i++) {
+            redis.getBucket("gauge-test-missing-" + i, StringCodec.INSTANCE).get();
+        }
+
+        // The service keeps INFO figures for up to a second: wait for a fresh reading, not a fixed time.
+        MetricsScrape after = awaitScrape(scrape -> scrape.require("redis_keyspace_hits") >= hits + 7);
+        assertEquals(hits + 7, (long) after.require("redis_keyspace_hits"));
+        assertEquals(misses + 3, (long) after.require("redis_keyspace_misses"));
+        assertEquals(hits + misses + 10, (long) after.require("redis_total_operations"));
+        double total = hits + misses + 10;
+        assertEquals(Math.round((hits + 7) * 10000.0 / total) / 100.0, after.require("redis_hit_ratio"), 0.0001);
+        assertEquals(Math.round((misses + 3) * 10000.0 / total) / 100.0, after.require("redis_miss_ratio"), 0.0001);
+    }
+
+    @Test
+    void oneScrapeSendsInfoAtMostOnce() {
+        long before = infoCalls();
+        MetricsScrape.of(http);
+        // Minus one: Redis counts the INFO that read "before" in the next reading.
+        long sent = infoCalls() - before - 1;
+        // Five gauges read; without the shared reading this would be five INFO commands.
+        assertTrue(sent <= 1, "INFO sent " + sent + " times for one scrape");
+    }
+
+    private long infoCalls() {
+        String stats = TestRedis.client().getRedisNodes(RedisNodes.SINGLE).getInstance()
+                .info(RedisNode.InfoSection.COMMANDSTATS).get("cmdstat_info");
+        if (stats == null) {
+            return 0;
+        }
+        // calls=N,usec=...
+        return Long.parseLong(stats.split(",")[0].substring("calls=".length()));
+    }
+
+    private MetricsScrape awaitScrape(java.util.function.Predicate<MetricsScrape> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        MetricsScrape scrape = MetricsScrape.of(http);
+        while (!condition.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling for a condition, bounded by the deadline
+            scrape = MetricsScrape.of(http);
+        }
+        return scrape;
+    }
+
+    private void warm() {
+        http.get("properties/");
+        assertEquals("HIT", http.get("properties/").headers().firstValue("X-Cache").orElseThrow());
+    }
+
+    private long create(String title, String price) {
+        HttpResponse<byte[]> response = http.send("POST", "properties/", "application/json", draft(title, price));
+        assertEquals(201, response.statusCode(), Http.text(response));
+        long id = Http.json(response).getJsonNumber("id").longValue();
+        assertTrue(response.headers().firstValue("Location").orElseThrow().endsWith("/properties/" + id));
+        return id;
+    }
+
+    private static String draft(String title, String price) {
+        String description = title.equals("Luxury Apartment") ? "Beautiful downtown apartment with city views" : "A property";
+        String location = title.equals("Luxury Apartment") ? "New York" : "Nairobi";
+        return "{\"title\":\"" + title + "\",\"description\":\"" + description + "\",\"price\":" + price
+                + ",\"location\":\"" + location + "\"}";
+    }
+
+    private static List<String> fields(HttpResponse<byte[]> response) {
+        JsonObject error = Http.json(response);
+        assertEquals(400, error.getInt("status"));
+        return error.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .map(violation -> violation.getString("field"))
+                .distinct()
+                .toList();
+    }
+
+    private static JsonObject find(JsonObject list, long id) {
+        return findOptional(list, id).orElseThrow(() -> new AssertionError("property " + id + " not in " + list));
+    }
+
+    private static Optional<JsonObject> findOptional(JsonObject list, long id) {
+        return list.getJsonArray("properties").getValuesAs(JsonObject.class).stream()
+                .filter(item -> item.getJsonNumber("id").longValue() == id)
+                .findFirst();
+    }
+
+    private static long rowCount() throws Exception {
+        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM property")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

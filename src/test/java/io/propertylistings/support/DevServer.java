@@ -1,0 +1,133 @@
+package io.propertylistings.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code ./mvnw -Prun} runs: PostgreSQL and Redis (unless the environment names running ones), Payara
+ * Micro with the WAR on http://localhost:8080, 20 demo properties in an empty database, and everything
+ * stopped again on Ctrl-C.
+ */
+public final class DevServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private DevServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(System.getProperty("dev.target", "target"));
+        Path runtime = target.resolve("server-runtime");
+        Path war = target.resolve("property-listings.war");
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        Path work = Files.createDirectories(target.resolve("run"));
+
+        BackingServices services = BackingServices.start(work, System.getenv(), true);
+        ProcessBuilder payara = new ProcessBuilder(javaExecutable(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("payara-tmp")).toAbsolutePath(),
+                "-jar", runtime.resolve("payara-micro.jar").toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(port),
+                "--nohazelcast",
+                "--addlibs", runtime.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString())
+                .inheritIO();
+        payara.environment().putAll(services.environment());
+        Process server = payara.start();
+        Thread stopper = new Thread(() -> stop(server, services), "dev-server-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+
+        URI base = URI.create("http://localhost:" + port + "/");
+        try {
+            awaitReady(server, base);
+            seedIfEmpty(base);
+            System.out.println();
+            System.out.println("Property listings: " + base.resolve("properties/"));
+            System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
+            System.out.println("PostgreSQL " + services.database().jdbcUrl() + ", Redis " + services.redisAddress());
+            System.out.println("Ctrl-C stops the server" + (services.localRedis().isPresent() ? ", PostgreSQL and Redis." : "."));
+            server.waitFor();
+        } finally {
+            stop(server, services);
+        }
+    }
+
+    private static void awaitReady(Process server, URI base) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + server.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("properties/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // the server is still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(250); // polling for the server to answer
+        }
+        throw new IllegalStateException("the service did not answer within " + START_TIMEOUT);
+    }
+
+    /** Seeds through the API, like any client, so the writes evict what they must. */
+    private static void seedIfEmpty(URI base) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        String list = client.send(HttpRequest.newBuilder(base.resolve("properties/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        if (!list.endsWith("\"count\":0}")) {
+            return;
+        }
+        List<String> kinds = List.of("Apartment", "Townhouse", "Studio", "Villa", "Loft");
+        List<String> places = List.of("New York", "Nairobi", "Lagos", "Berlin", "Lisbon", "Tokyo", "Accra", "Toronto");
+        for (int i = 1; i <= 20; i++) {
+            String kind = kinds.get(i % kinds.size());
+            String place = places.get(i % places.size());
+            String body = String.format(Locale.ROOT,
+                    "{\"title\":\"%s %d in %s\",\"description\":\"A %s in %s with %d rooms, close to transport and shops.\","
+                            + "\"price\":%d.%02d,\"location\":\"%s\"}",
+                    kind, i, place, kind.toLowerCase(Locale.ROOT), place, 1 + i % 4, 75_000 + i * 12_500, i * 5 % 100, place);
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(base.resolve("properties/"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("seeding failed: " + created.statusCode() + " " + created.body());
+            }
+        }
+        System.out.println("Seeded 20 demo properties.");
+    }
+
+    private static synchronized void stop(Process server, BackingServices services) {
+        try {
+            if (server.isAlive()) {
+                server.destroy();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            services.close();
+        } catch (IOException e) {
+            System.err.println("Could not stop cleanly: " + e);
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
