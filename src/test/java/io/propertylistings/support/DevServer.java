@@ -43,6 +43,11 @@ public final class DevServer {
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString())
                 .inheritIO();
         payara.environment().putAll(services.environment());
+        // The demo's admin account, unless the environment names one: change it for anything but a demo.
+        String adminName = System.getenv().getOrDefault("PROPERTIES_ADMIN_USERNAME", "admin");
+        String adminPassword = System.getenv().getOrDefault("PROPERTIES_ADMIN_PASSWORD", "admin");
+        payara.environment().put("PROPERTIES_ADMIN_USERNAME", adminName);
+        payara.environment().put("PROPERTIES_ADMIN_PASSWORD", adminPassword);
         Process server = payara.start();
         Thread stopper = new Thread(() -> stop(server, services), "dev-server-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -50,10 +55,12 @@ public final class DevServer {
         URI base = URI.create("http://localhost:" + port + "/");
         try {
             awaitReady(server, base);
-            seedIfEmpty(base);
+            seedIfEmpty(base, TestAccounts.basic(adminName, adminPassword));
             System.out.println();
             System.out.println("Property listings: " + base.resolve("properties/"));
             System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
+            System.out.println("Writes need the admin account (" + adminName + "; PROPERTIES_ADMIN_USERNAME and"
+                    + " PROPERTIES_ADMIN_PASSWORD set it).");
             System.out.println("PostgreSQL " + services.database().jdbcUrl() + ", Redis " + services.redisAddress());
             System.out.println("Ctrl-C stops the server" + (services.localRedis().isPresent() ? ", PostgreSQL and Redis." : "."));
             server.waitFor();
@@ -84,7 +91,7 @@ public final class DevServer {
     }
 
     /** Seeds through the API, like any client, so the writes evict what they must. */
-    private static void seedIfEmpty(URI base) throws IOException, InterruptedException {
+    private static void seedIfEmpty(URI base, String authorization) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         String list = client.send(HttpRequest.newBuilder(base.resolve("properties/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -102,6 +109,7 @@ public final class DevServer {
                     kind, i, place, kind.toLowerCase(Locale.ROOT), place, 1 + i % 4, 75_000 + i * 12_500, i * 5 % 100, place);
             HttpResponse<String> created = client.send(HttpRequest.newBuilder(base.resolve("properties/"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("seeding failed: " + created.statusCode() + " " + created.body());

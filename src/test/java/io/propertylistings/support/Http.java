@@ -15,11 +15,29 @@ import java.time.Duration;
 /** A black-box client: raw bytes, status and headers, as a REST client sees them. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
+    private final String authorization;
 
     public Http(URI base) {
+        this(base, null);
+    }
+
+    private Http(URI base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending these credentials with every request. */
+    public Http as(String user, String password) {
+        return new Http(base, TestAccounts.basic(user, password));
+    }
+
+    public Http asAdmin() {
+        return as(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
     }
 
     public HttpResponse<byte[]> get(String path) {
@@ -36,12 +54,13 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     public HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

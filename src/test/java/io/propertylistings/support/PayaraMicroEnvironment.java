@@ -61,7 +61,8 @@ public class PayaraMicroEnvironment implements LauncherSessionListener {
             System.setProperty("payara.cmdOptions", String.join(" ",
                     "-Xmx512m",
                     "-Djava.io.tmpdir=" + payaraTmp.toAbsolutePath(),
-                    "-Dredis.address=" + services.redisAddress()));
+                    "-Dredis.address=" + services.redisAddress(),
+                    TestAccounts.configuration()));
         } catch (IOException e) {
             throw new IllegalStateException("could not start PostgreSQL and Redis for the tests", e);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.propertylistings.caching.boundary;
 
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.HttpValidation;
 import io.propertylistings.caching.control.RequestKey;
 import io.propertylistings.caching.control.ResponseCache;
 import io.propertylistings.caching.control.StoredResponse;
@@ -24,6 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+/**
+ * Serves {@link CachedResponse} methods from Redis. A hit writes the stored bytes out; a miss renders the
+ * method's entity once, with its ETag, and stores it under the generation seen before the method ran.
+ */
 @CachedResponse(name = "")
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
@@ -55,19 +60,24 @@ public class CachedResponseInterceptor {
                 request.getHeader(HttpHeaders.ACCEPT));
         Optional<ResponseCache.Lookup> lookup = cache.lookup(key);
         if (lookup.isPresent() && lookup.get().entry().isPresent()) {
-            return toResponse(lookup.get().entry().get(), "HIT");
+            return answer(lookup.get().entry().get(), "HIT");
         }
         statistics.load(CacheLevel.RESPONSE);
         Response fresh = (Response) invocation.proceed();
-        if (lookup.isEmpty() || fresh.getStatus() != Response.Status.OK.getStatusCode()) {
+        if (fresh.getStatus() != Response.Status.OK.getStatusCode()) {
             return fresh;
         }
-        StoredResponse stored = render(fresh);
-        cache.store(lookup.get(), key, stored, ttl(invocation.getMethod()));
-        return toResponse(stored, "MISS");
+        Duration ttl = ttl(invocation.getMethod());
+        StoredResponse stored = render(fresh, ttl);
+        if (lookup.isEmpty()) {
+            // Redis could not be asked: answer from the database, and do not try to store.
+            return answer(stored, "BYPASS");
+        }
+        cache.store(lookup.get(), key, stored, ttl);
+        return answer(stored, "MISS");
     }
 
-    private StoredResponse render(Response response) {
+    private StoredResponse render(Response response, Duration ttl) {
         Object entity = response.getEntity();
         byte[] body;
         if (entity instanceof byte[] raw) {
@@ -84,13 +94,24 @@ public class CachedResponseInterceptor {
                 headers.put(name, String.join(",", values));
             }
         });
-        return new StoredResponse(response.getStatus(), type.toString(), headers, body);
+        headers.put(HttpValidation.ETAG, HttpValidation.etag(body));
+        return new StoredResponse(response.getStatus(), type.toString(), headers, body,
+                System.currentTimeMillis() + ttl.toMillis());
     }
 
-    private static Response toResponse(StoredResponse stored, String cacheOutcome) {
+    private Response answer(StoredResponse stored, String cacheOutcome) {
+        String cacheControl = "public, max-age=" + stored.secondsLeft(System.currentTimeMillis());
+        if (HttpValidation.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag())) {
+            return Response.notModified()
+                    .header(HttpValidation.ETAG, stored.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(CACHE_HEADER, cacheOutcome)
+                    .build();
+        }
         Response.ResponseBuilder builder = Response.status(stored.status())
                 .type(stored.contentType())
                 .entity(stored.body())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(CACHE_HEADER, cacheOutcome);
         stored.headers().forEach(builder::header);
         return builder.build();

@@ -2,7 +2,7 @@ package io.propertylistings.caching.control;
 
 /** The cache levels, as named in metric tags. */
 public enum CacheLevel {
-    RESPONSE, LIST;
+    RESPONSE, LIST, DETAIL;
 
     public String tag() {
         return name().toLowerCase();

@@ -1,16 +1,14 @@
 package io.propertylistings.properties.boundary;
 
 import io.propertylistings.caching.boundary.CachedResponse;
-import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.properties.entity.PropertyList;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,14 +18,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 
 @Path("properties")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class PropertiesResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
     PropertyCatalog catalog;
+
+    @Inject
+    PropertyDraftReader drafts;
 
     @GET
     @CachedResponse(name = "property-list", ttlSeconds = 900)
@@ -35,27 +38,45 @@ public class PropertiesResource {
         return Response.ok(PropertyList.of(catalog.all())).build();
     }
 
+    @GET
+    @Path("{id: [0-9]{1,18}}")
+    @CachedResponse(name = "property-detail", ttlSeconds = 900)
+    public Response detail(@PathParam("id") long id) {
+        return Response.ok(catalog.find(id).orElseThrow(() -> notFound(id))).build();
+    }
+
     @POST
-    public Response create(@Valid @NotNull(message = "a JSON body is required") PropertyDraft draft,
-            @Context UriInfo uri) {
-        PropertyJson created = catalog.create(draft);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body, @Context UriInfo uri) {
+        PropertyJson created = catalog.create(drafts.draft(drafts.object(body)));
         return Response.created(uri.getBaseUriBuilder().path("properties").path(Long.toString(created.id())).build())
                 .entity(created)
                 .build();
     }
 
     @PUT
-    @Path("{id: [0-9]+}")
-    public PropertyJson replace(@PathParam("id") long id,
-            @Valid @NotNull(message = "a JSON body is required") PropertyDraft draft) {
-        return catalog.replace(id, draft).orElseThrow(() -> new NotFoundException("no property with id " + id));
+    @Path("{id: [0-9]{1,18}}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PropertyJson replace(@PathParam("id") long id, InputStream body) {
+        return catalog.replace(id, drafts.draft(drafts.object(body))).orElseThrow(() -> notFound(id));
+    }
+
+    @PATCH
+    @Path("{id: [0-9]{1,18}}")
+    @Consumes(MERGE_PATCH)
+    public PropertyJson patch(@PathParam("id") long id, InputStream body) {
+        return catalog.patch(id, drafts.object(body)).orElseThrow(() -> notFound(id));
     }
 
     @DELETE
-    @Path("{id: [0-9]+}")
+    @Path("{id: [0-9]{1,18}}")
     public void delete(@PathParam("id") long id) {
         if (!catalog.delete(id)) {
-            throw new NotFoundException("no property with id " + id);
+            throw notFound(id);
         }
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no property with id " + id);
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,9 @@ public class PropertyCatalog {
     @Inject
     CacheStatistics statistics;
 
+    @Inject
+    PropertyDraftReader drafts;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PropertyJson> all() {
         Optional<List<PropertyJson>> cached = cache.get();
@@ -46,6 +51,13 @@ public class PropertyCatalog {
         return loaded;
     }
 
+    /** One property; the response cache in front of the detail view keeps repeated reads off the database. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<PropertyJson> find(long id) {
+        statistics.load(CacheLevel.DETAIL);
+        return store.find(id).map(PropertyJson::of);
+    }
+
     public PropertyJson create(PropertyDraft draft) {
         return PropertyJson.of(store.add(draft.toProperty()));
     }
@@ -53,6 +65,16 @@ public class PropertyCatalog {
     public Optional<PropertyJson> replace(long id, PropertyDraft draft) {
         return store.find(id).map(property -> {
             draft.applyTo(property);
+            store.flush();
+            return PropertyJson.of(property);
+        });
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the stored fields, inside the transaction that writes them. */
+    public Optional<PropertyJson> patch(long id, JsonObject mergePatch) {
+        return store.find(id).map(property -> {
+            JsonObject merged = Json.createMergePatch(mergePatch).apply(drafts.fields(property)).asJsonObject();
+            drafts.draft(merged).applyTo(property);
             store.flush();
             return PropertyJson.of(property);
         });

@@ -3,6 +3,7 @@ package io.propertylistings.properties.boundary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.Http;
@@ -48,10 +49,12 @@ class PropertiesResourceIT {
     URL base;
 
     Http http;
+    Http admin;
 
     @BeforeEach
     void deployed() throws Exception {
         http = new Http(base.toURI());
+        admin = http.asAdmin();
         // A failed deployment shows as 404s everywhere: say so first.
         assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
     }
@@ -134,7 +137,7 @@ class PropertiesResourceIT {
         long id = create("Before", "10");
         warm();
 
-        HttpResponse<byte[]> replaced = http.send("PUT", "properties/" + id, "application/json",
+        HttpResponse<byte[]> replaced = admin.send("PUT", "properties/" + id, "application/json",
                 draft("After", "20.5"));
         assertEquals(200, replaced.statusCode());
         assertEquals("20.50", Http.json(replaced).getString("price"));
@@ -147,10 +150,10 @@ class PropertiesResourceIT {
         assertEquals("Added", find(Http.json(http.get("properties/")), added).getString("title"));
 
         warm();
-        assertEquals(204, http.delete("properties/" + id).statusCode());
+        assertEquals(204, admin.delete("properties/" + id).statusCode());
         JsonObject afterDelete = Http.json(http.get("properties/"));
         assertTrue(findOptional(afterDelete, id).isEmpty(), "deleted property still listed");
-        assertEquals(404, http.delete("properties/" + id).statusCode());
+        assertEquals(404, admin.delete("properties/" + id).statusCode());
     }
 
     @Test
@@ -159,7 +162,7 @@ class PropertiesResourceIT {
         warm();
         MetricsScrape before = MetricsScrape.of(http);
 
-        http.send("PUT", "properties/" + id, "application/json", draft("Evicted again", "2"));
+        admin.send("PUT", "properties/" + id, "application/json", draft("Evicted again", "2"));
 
         MetricsScrape after = MetricsScrape.of(http);
         assertEquals(before.cache("evictions", "response") + 1, after.cache("evictions", "response"));
@@ -173,12 +176,12 @@ class PropertiesResourceIT {
         long rows = rowCount();
         MetricsScrape before = MetricsScrape.of(http);
 
-        HttpResponse<byte[]> empty = http.send("POST", "properties/", "application/json", "{}");
-        HttpResponse<byte[]> tooLong = http.send("POST", "properties/", "application/json",
+        HttpResponse<byte[]> empty = admin.send("POST", "properties/", "application/json", "{}");
+        HttpResponse<byte[]> tooLong = admin.send("POST", "properties/", "application/json",
                 "{\"title\":\"" + "t".repeat(201) + "\",\"description\":\"d\",\"price\":-1,\"location\":\""
                         + "l".repeat(101) + "\"}");
-        HttpResponse<byte[]> tooPrecise = http.send("POST", "properties/", "application/json", draft("Precise", "1.234"));
-        HttpResponse<byte[]> malformed = http.send("POST", "properties/", "application/json", "{\"title\":");
+        HttpResponse<byte[]> tooPrecise = admin.send("POST", "properties/", "application/json", draft("Precise", "1.234"));
+        HttpResponse<byte[]> malformed = admin.send("POST", "properties/", "application/json", "{\"title\":");
 
         assertEquals(400, empty.statusCode());
         assertEquals(List.of("description", "location", "price", "title"), fields(empty));
@@ -230,6 +233,99 @@ class PropertiesResourceIT {
         assertTrue(sent <= 1, "INFO sent " + sent + " times for one scrape");
     }
 
+    @Test
+    void detailIsCachedAndFreshAfterAWriteToIt() {
+        long id = create("Detail", "123.4");
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> first = http.get("properties/" + id);
+        HttpResponse<byte[]> second = http.get("properties/" + id);
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals(200, first.statusCode());
+        assertEquals("123.40", Http.json(first).getString("price"));
+        assertEquals(List.of("id", "title", "description", "price", "location", "created_at"),
+                List.copyOf(Http.json(first).keySet()));
+        assertEquals("HIT", second.headers().firstValue("X-Cache").orElseThrow());
+        assertArrayEquals(first.body(), second.body());
+        assertEquals(before.cache("loads", "detail") + 1, after.cache("loads", "detail"), "one database load for two reads");
+
+        admin.send("PATCH", "properties/" + id, "application/merge-patch+json", "{\"price\":99}");
+        HttpResponse<byte[]> afterWrite = http.get("properties/" + id);
+        assertEquals("MISS", afterWrite.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("99.00", Http.json(afterWrite).getString("price"));
+    }
+
+    @Test
+    void unknownOrMalformedIdsAre404InTheErrorShape() {
+        for (String path : List.of("properties/999999999", "properties/abc", "properties/1.5",
+                "properties/99999999999999999999999")) {
+            HttpResponse<byte[]> response = http.get(path);
+            assertEquals(404, response.statusCode(), path);
+            assertEquals(404, Http.json(response).getInt("status"), path);
+            assertEquals("Not Found", Http.json(response).getString("error"), path);
+        }
+    }
+
+    @Test
+    void cachedGetsCarryAStrongEtagAndAnswer304WhenItMatches() throws Exception {
+        create("Validators", "5");
+        HttpResponse<byte[]> first = http.get("properties/");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[A-Za-z0-9_-]{24}\""), etag);
+        assertTrue(first.headers().firstValue("Cache-Control").orElseThrow().matches("public, max-age=\\d+"));
+
+        HttpResponse<byte[]> hit = http.get("properties/");
+        assertEquals(etag, hit.headers().firstValue("ETag").orElseThrow(), "the same bytes keep their ETag");
+
+        HttpResponse<byte[]> notModified = http.send(http.request("properties/").header("If-None-Match", etag).GET().build());
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+        assertEquals(etag, notModified.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<byte[]> other = http.send(http.request("properties/").header("If-None-Match", "\"other\"").GET().build());
+        assertEquals(200, other.statusCode());
+
+        long id = create("Validators changed", "6");
+        String afterCreate = etag();
+        admin.send("PUT", "properties/" + id, "application/json", draft("Validators replaced", "7"));
+        String afterReplace = etag();
+        admin.send("PATCH", "properties/" + id, "application/merge-patch+json", "{\"title\":\"Validators patched\"}");
+        String afterPatch = etag();
+        admin.delete("properties/" + id);
+        String afterDelete = etag();
+        List<String> sequence = List.of(etag, afterCreate, afterReplace, afterPatch, afterDelete);
+        for (int i = 1; i < sequence.size(); i++) {
+            assertNotEquals(sequence.get(i - 1), sequence.get(i), "write " + i + " kept the list's ETag");
+        }
+        assertEquals(etag, afterDelete, "the same bytes as before the create: the same strong ETag");
+        assertEquals(200, http.send(http.request("properties/").header("If-None-Match", afterPatch).GET().build())
+                .statusCode());
+    }
+
+    private String etag() {
+        return http.get("properties/").headers().firstValue("ETag").orElseThrow();
+    }
+
+    @Test
+    void maxAgeIsWhatIsLeftOfTheEntry() throws Exception {
+        create("Ageing", "8");
+        long fresh = maxAge(http.get("properties/"));
+        assertTrue(fresh > 890 && fresh <= 900, "a new entry lives 900 s, was " + fresh);
+        // The entry's expiry is stored with it: wait until a hit reports less life left.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long later = fresh;
+        while (later >= fresh && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling for the clock to move past a second boundary
+            later = maxAge(http.get("properties/"));
+        }
+        assertTrue(later < fresh, "max-age decreases as the entry ages: " + fresh + " then " + later);
+    }
+
+    private static long maxAge(HttpResponse<byte[]> response) {
+        String cacheControl = response.headers().firstValue("Cache-Control").orElseThrow();
+        return Long.parseLong(cacheControl.substring(cacheControl.indexOf("max-age=") + "max-age=".length()));
+    }
+
     private long infoCalls() {
         String stats = TestRedis.client().getRedisNodes(RedisNodes.SINGLE).getInstance()
                 .info(RedisNode.InfoSection.COMMANDSTATS).get("cmdstat_info");
@@ -256,7 +352,7 @@ class PropertiesResourceIT {
     }
 
     private long create(String title, String price) {
-        HttpResponse<byte[]> response = http.send("POST", "properties/", "application/json", draft(title, price));
+        HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json", draft(title, price));
         assertEquals(201, response.statusCode(), Http.text(response));
         long id = Http.json(response).getJsonNumber("id").longValue();
         assertTrue(response.headers().firstValue("Location").orElseThrow().endsWith("/properties/" + id));

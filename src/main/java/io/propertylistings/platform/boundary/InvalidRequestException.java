@@ -1,0 +1,25 @@
+package io.propertylistings.platform.boundary;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * A request this API refuses, with what is wrong field by field. An application exception, so that thrown
+ * from an EJB it reaches the client as it is (a 400) and rolls the transaction back.
+ */
+@ApplicationException(rollback = true)
+public class InvalidRequestException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ErrorResponse.Violation> violations;
+
+    public InvalidRequestException(String message, List<ErrorResponse.Violation> violations) {
+        super(message);
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<ErrorResponse.Violation> violations() {
+        return violations;
+    }
+}

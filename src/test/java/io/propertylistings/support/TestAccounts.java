@@ -1,0 +1,53 @@
+package io.propertylistings.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/** The users the integration tests configure: the admin, and a user without any role. */
+public final class TestAccounts {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-" + random();
+    public static final String VIEWER = "viewer";
+    public static final String VIEWER_PASSWORD = "viewer-" + random();
+
+    private TestAccounts() {
+    }
+
+    /** The system properties that configure them in the server. */
+    public static String configuration() {
+        return String.join(" ",
+                "-Dproperties.admin.username=" + ADMIN,
+                "-Dproperties.admin.password=" + ADMIN_PASSWORD,
+                "-Dproperties.users=" + VIEWER + "::" + pbkdf2(VIEWER_PASSWORD));
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Jakarta Security's Pbkdf2PasswordHash format: algorithm:iterations:salt:hash, base64. */
+    static String pbkdf2(String password) {
+        try {
+            byte[] salt = new byte[32];
+            new SecureRandom().nextBytes(salt);
+            int iterations = 2048;
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "PBKDF2WithHmacSHA256:" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(hash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
