@@ -3,6 +3,7 @@ package io.propertylistings.properties.boundary;
 import io.propertylistings.caching.boundary.CachedResponse;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.properties.entity.PropertyList;
+import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,10 +33,23 @@ public class PropertiesResource {
     @Inject
     PropertyDraftReader drafts;
 
+    @Inject
+    PropertyQueryReader queries;
+
     @GET
     @CachedResponse(name = "property-list", ttlSeconds = 900)
-    public Response list() {
-        return Response.ok(PropertyList.of(catalog.all())).build();
+    public Response list(@Context UriInfo uri) {
+        PropertyQuery query = queries.read(uri.getQueryParameters());
+        if (query.isEverything()) {
+            return Response.ok(PropertyList.of(catalog.all())).build();
+        }
+        PropertyCatalog.PropertyPage found = catalog.search(query);
+        if (query.page().isEmpty()) {
+            return Response.ok(PropertyList.of(found.items())).build();
+        }
+        Response.ResponseBuilder response = Response.ok(PropertyList.page(found.items(), found.total()));
+        PageLinks.of(uri, query.page().get(), found.total()).forEach(response::header);
+        return response.build();
     }
 
     @GET

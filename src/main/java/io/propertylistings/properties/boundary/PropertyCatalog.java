@@ -6,6 +6,7 @@ import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
+import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -49,6 +50,18 @@ public class PropertyCatalog {
         List<PropertyJson> loaded = store.findAll().stream().map(PropertyJson::of).toList();
         generation.ifPresent(seen -> cache.put(seen, loaded));
         return loaded;
+    }
+
+    /** A filtered, ordered or paged listing, straight from the database; the response cache is in front of it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public PropertyPage search(PropertyQuery query) {
+        statistics.load(CacheLevel.LIST);
+        List<PropertyJson> items = store.search(query).stream().map(PropertyJson::of).toList();
+        long total = query.page().isPresent() ? store.count(query) : items.size();
+        return new PropertyPage(items, total);
+    }
+
+    public record PropertyPage(List<PropertyJson> items, long total) {
     }
 
     /** One property; the response cache in front of the detail view keeps repeated reads off the database. */

@@ -321,6 +321,64 @@ class PropertiesResourceIT {
         assertTrue(later < fresh, "max-age decreases as the entry ages: " + fresh + " then " + later);
     }
 
+    @Test
+    void filtersSortAndPagesReturnTheRightRows() {
+        String town = "Qtown-" + System.nanoTime();
+        long cheap = create("Cheap", "10", town);
+        long middle = create("Middle", "20", town.toUpperCase());
+        long dear = create("Dear", "30", town.toLowerCase());
+        create("Elsewhere", "20", "Elsewhere-" + town);
+        String where = "properties/?location=" + town.toLowerCase();
+
+        JsonObject all = Http.json(http.get(where));
+        assertEquals(List.of(cheap, middle, dear), ids(all), "location matches exactly, ignoring case, by id");
+        assertEquals(3, all.getInt("count"));
+        assertFalse(all.containsKey("total"), "total only for pages");
+
+        assertEquals(List.of(dear, middle), ids(Http.json(http.get(where + "&min_price=15&sort=-price"))));
+        assertEquals(List.of(cheap, middle), ids(Http.json(http.get(where + "&max_price=20.00&sort=price"))));
+        assertEquals(List.of(cheap, middle, dear), ids(Http.json(http.get(where + "&sort=created_at"))));
+        assertEquals(List.of(dear, middle, cheap), ids(Http.json(http.get(where + "&sort=-created_at"))));
+
+        HttpResponse<byte[]> first = http.get(where + "&size=2");
+        JsonObject firstPage = Http.json(first);
+        assertEquals(List.of(cheap, middle), ids(firstPage));
+        assertEquals(2, firstPage.getInt("count"));
+        assertEquals(3, firstPage.getInt("total"));
+        String link = first.headers().firstValue("Link").orElseThrow();
+        assertTrue(link.matches("<[^>]*/properties/\\?[^>]*page=2[^>]*>; rel=\"next\""), link);
+        assertFalse(link.contains("://"), "links carry no host: " + link);
+        HttpResponse<byte[]> second = http.get(where + "&size=2&page=2");
+        assertEquals(List.of(dear), ids(Http.json(second)));
+        assertTrue(second.headers().firstValue("Link").orElseThrow().matches("<[^>]*page=1[^>]*>; rel=\"prev\""));
+        assertEquals(0, Http.json(http.get(where + "&size=2&page=3")).getInt("count"));
+
+        assertEquals("HIT", http.get(where + "&size=2").headers().firstValue("X-Cache").orElseThrow(),
+                "each distinct query is its own entry");
+        long added = create("Added", "5", town);
+        HttpResponse<byte[]> afterWrite = http.get(where + "&size=2");
+        assertEquals("MISS", afterWrite.headers().firstValue("X-Cache").orElseThrow(), "a write evicts every query");
+        assertEquals(4, Http.json(afterWrite).getInt("total"));
+        assertEquals(List.of(added, cheap), ids(Http.json(http.get(where + "&sort=price&size=2"))));
+    }
+
+    @Test
+    void badQueriesAre400NamingTheParameter() {
+        for (var bad : java.util.Map.of(
+                "size=0", "size", "size=101", "size", "page=0", "page", "page=x", "page",
+                "sort=title", "sort", "min_price=abc", "min_price", "max_price=-1", "max_price",
+                "min_price=5&max_price=4", "min_price", "colour=red", "colour", "page=1&page=2", "page").entrySet()) {
+            HttpResponse<byte[]> response = http.get("properties/?" + bad.getKey());
+            assertEquals(400, response.statusCode(), bad.getKey());
+            assertEquals(List.of(bad.getValue()), fields(response), bad.getKey());
+        }
+    }
+
+    private static List<Long> ids(JsonObject list) {
+        return list.getJsonArray("properties").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getJsonNumber("id").longValue()).toList();
+    }
+
     private static long maxAge(HttpResponse<byte[]> response) {
         String cacheControl = response.headers().firstValue("Cache-Control").orElseThrow();
         return Long.parseLong(cacheControl.substring(cacheControl.indexOf("max-age=") + "max-age=".length()));
@@ -352,7 +410,13 @@ class PropertiesResourceIT {
     }
 
     private long create(String title, String price) {
-        HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json", draft(title, price));
+        return create(title, price, title.equals("Luxury Apartment") ? "New York" : "Nairobi");
+    }
+
+    private long create(String title, String price, String location) {
+        HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json",
+                draft(title, price).replace("\"location\":\"" + (title.equals("Luxury Apartment") ? "New York" : "Nairobi")
+                        + "\"", "\"location\":\"" + location + "\""));
         assertEquals(201, response.statusCode(), Http.text(response));
         long id = Http.json(response).getJsonNumber("id").longValue();
         assertTrue(response.headers().firstValue("Location").orElseThrow().endsWith("/properties/" + id));
