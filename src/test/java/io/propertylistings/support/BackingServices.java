@@ -102,6 +102,10 @@ public final class BackingServices implements AutoCloseable {
         return redis;
     }
 
+    public Optional<LocalPostgres> localPostgres() {
+        return postgres;
+    }
+
     public Connection openDatabase() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }

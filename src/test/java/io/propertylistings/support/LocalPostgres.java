@@ -32,11 +32,14 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final int port;
-    private final Process server;
+    private final List<String> command;
+    private final Path log;
+    private Process server;
 
-    private LocalPostgres(int port, Process server) {
+    private LocalPostgres(int port, List<String> command, Path log) {
         this.port = port;
-        this.server = server;
+        this.command = command;
+        this.log = log;
     }
 
     /**
@@ -58,13 +61,9 @@ public final class LocalPostgres implements AutoCloseable {
         if (!durable) {
             command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
-        Process server = new ProcessBuilder(commandLine(binaries, command))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        LocalPostgres postgres = new LocalPostgres(port, server);
+        LocalPostgres postgres = new LocalPostgres(port, commandLine(binaries, command), log);
         try {
-            postgres.awaitReady(log);
+            postgres.launch();
             postgres.ensureDatabase(settings);
         } catch (IOException | RuntimeException e) {
             postgres.close();
@@ -75,6 +74,22 @@ public final class LocalPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Starts the stopped server again, on the same port and data: for the outage tests. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (server.isAlive()) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady(log);
     }
 
     public String adminUrl(String database) {
@@ -126,8 +141,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Fast shutdown (SIGINT): open connections are closed instead of waited for. */
     @Override
-    public void close() throws IOException {
-        if (!server.isAlive()) {
+    public synchronized void close() throws IOException {
+        if (server == null || !server.isAlive()) {
             return;
         }
         try {

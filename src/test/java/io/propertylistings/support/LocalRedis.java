@@ -47,6 +47,44 @@ public final class LocalRedis implements AutoCloseable {
         server.start();
     }
 
+    public boolean isRunning() {
+        return server.isActive();
+    }
+
+    /** Freezes redis-server (SIGSTOP): it keeps its data and its connections but answers nothing. */
+    public void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long pid = pid();
+        if (new ProcessBuilder("kill", signal, Long.toString(pid)).start().waitFor() != 0) {
+            throw new IOException("kill " + signal + " " + pid + " failed");
+        }
+    }
+
+    /** redis-server rewrites its command line to "path host:port", which is how it is found here. */
+    private long pid() throws IOException {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String commandLine = new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ');
+                    if (commandLine.contains("redis-server") && commandLine.contains(":" + port + " ")
+                            || commandLine.contains("redis-server") && commandLine.trim().endsWith(":" + port)) {
+                        return Long.parseLong(process.getFileName().toString());
+                    }
+                } catch (IOException gone) {
+                    // the process ended while the list was read
+                }
+            }
+        }
+        throw new IllegalStateException("no redis-server on port " + port);
+    }
+
     @Override
     public void close() throws IOException {
         if (server.isActive()) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
@@ -15,8 +16,12 @@ import org.redisson.client.codec.ByteArrayCodec;
  * generation before it queries the database and stores its result only if the generation is still the
  * same, so a load that raced with a committed write can never store the old data. Entry keys must share
  * the counter's hash slot (a hash tag) so each script touches one slot on a Redis Cluster.
+ *
+ * <p>Every Redis command of the caches goes through here, behind circuit breakers: once Redis fails or stalls,
+ * requests stop waiting for its timeouts and go straight to the database until a probe succeeds.
  */
 @ApplicationScoped
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 1000, successThreshold = 1)
 public class GenerationGuard {
 
     private static final String STORE_IF_CURRENT = """
@@ -35,8 +40,28 @@ public class GenerationGuard {
             return generation
             """;
 
+    // One round trip for a hit: read the generation and the entry stored under it.
+    private static final String LOOKUP = """
+            local generation = redis.call('GET', KEYS[1]) or '0'
+            local entry = redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2])
+            if entry then
+              return {generation, entry}
+            end
+            return {generation}
+            """;
+
     @Inject
     RedissonClient redis;
+
+    /** The current generation and, if there is one, the entry {@code prefix<generation>:suffix}. */
+    public List<byte[]> lookup(String generationKey, String entryPrefix, String entrySuffix) {
+        return script().eval(RScript.Mode.READ_ONLY, LOOKUP, RScript.ReturnType.LIST, List.of(generationKey),
+                bytes(entryPrefix), bytes(entrySuffix));
+    }
+
+    public byte[] get(String key) {
+        return redis.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).get();
+    }
 
     public String current(String generationKey) {
         byte[] value = script().eval(RScript.Mode.READ_ONLY, "return redis.call('GET', KEYS[1]) or '0'",
@@ -59,7 +84,7 @@ public class GenerationGuard {
         script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG, keys);
     }
 
-    RScript script() {
+    private RScript script() {
         return redis.getScript(ByteArrayCodec.INSTANCE);
     }
 

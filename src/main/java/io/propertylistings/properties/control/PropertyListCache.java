@@ -3,6 +3,7 @@ package io.propertylistings.properties.control;
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.GenerationGuard;
+import io.propertylistings.caching.control.PendingEvictions;
 import io.propertylistings.properties.entity.PropertyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.ByteArrayCodec;
 
 /**
  * Level 2: the property list as JSON under the seed's key {@code all_properties}. Its generation counter is
@@ -30,13 +28,13 @@ public class PropertyListCache {
     private static final Type LIST_TYPE = new ArrayList<PropertyJson>() { }.getClass().getGenericSuperclass();
 
     @Inject
-    RedissonClient redis;
-
-    @Inject
     GenerationGuard generations;
 
     @Inject
     CacheStatistics statistics;
+
+    @Inject
+    PendingEvictions pending;
 
     @Inject
     Jsonb jsonb;
@@ -46,15 +44,18 @@ public class PropertyListCache {
     long ttlSeconds;
 
     public Optional<List<PropertyJson>> get() {
+        if (pending.owes(GENERATION_KEY)) {
+            return Optional.empty();
+        }
         try {
-            byte[] json = redis.<byte[]>getBucket(KEY, ByteArrayCodec.INSTANCE).get();
+            byte[] json = generations.get(KEY);
             if (json == null) {
                 statistics.miss(CacheLevel.LIST);
                 return Optional.empty();
             }
             statistics.hit(CacheLevel.LIST);
             return Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             statistics.error(CacheLevel.LIST, "get", e);
             return Optional.empty();
         }
@@ -62,9 +63,12 @@ public class PropertyListCache {
 
     /** The generation to hand back to {@link #put}; read it before loading. Empty when Redis is down. */
     public Optional<String> generation() {
+        if (pending.owes(GENERATION_KEY)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(generations.current(GENERATION_KEY));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             statistics.error(CacheLevel.LIST, "generation", e);
             return Optional.empty();
         }
@@ -74,17 +78,18 @@ public class PropertyListCache {
         try {
             byte[] json = jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8);
             generations.storeIfCurrent(GENERATION_KEY, generation, KEY, json, Duration.ofSeconds(ttlSeconds));
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             statistics.error(CacheLevel.LIST, "store", e);
         }
     }
 
     public void evict() {
+        statistics.eviction(CacheLevel.LIST);
         try {
             generations.advance(GENERATION_KEY, KEY);
-            statistics.eviction(CacheLevel.LIST);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
             statistics.error(CacheLevel.LIST, "eviction", e);
+            pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
         }
     }
 }

@@ -1,0 +1,265 @@
+package io.propertylistings.properties.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.Http;
+import io.propertylistings.support.LocalPostgres;
+import io.propertylistings.support.LocalRedis;
+import io.propertylistings.support.PayaraMicroEnvironment;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Redis stalled or killed, PostgreSQL stopped: what clients see while it lasts and after it ends. */
+@ExtendWith(ArquillianExtension.class)
+class CacheOutageIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+    Http admin;
+
+    @BeforeEach
+    void deployed() throws Exception {
+        http = new Http(base.toURI());
+        admin = http.asAdmin();
+        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    }
+
+    @Test
+    void aWriteDuringARedisStallIsNeverServedStaleAfterwards() throws Exception {
+        LocalRedis redis = PayaraMicroEnvironment.services().localRedis().orElseThrow();
+        long id = create("Before the stall");
+        http.get("properties/");
+        http.get("properties/" + id);
+        assertEquals("HIT", cacheOutcome(http.get("properties/")));
+
+        redis.pause();
+        try {
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<byte[]> read = http.get("properties/");
+                assertEquals(200, read.statusCode(), "reads answer from the database while Redis stalls");
+            }
+            HttpResponse<byte[]> write = admin.send("PUT", "properties/" + id, "application/json",
+                    draft("Written during the stall"));
+            assertEquals(200, write.statusCode(), "writes keep working");
+            assertEquals("Written during the stall", title(http.get("properties/"), id));
+        } finally {
+            redis.resume();
+        }
+
+        // Redis is back with the old entries in it: none of them may be served.
+        long resumed = System.nanoTime();
+        assertEquals("Written during the stall", title(http.get("properties/"), id));
+        assertEquals("Written during the stall", Http.json(http.get("properties/" + id)).getString("title"));
+        String outcome = awaitHit("properties/", Duration.ofSeconds(5));
+        assertEquals("HIT", outcome, "caching resumes within 5 s");
+        assertEquals("Written during the stall", title(http.get("properties/"), id));
+        System.out.printf("Caching resumed %d ms after Redis did%n", (System.nanoTime() - resumed) / 1_000_000);
+    }
+
+    @Test
+    void killingRedisUnderLoadCausesNo5xxAndNoStaleRead() throws Exception {
+        LocalRedis redis = PayaraMicroEnvironment.services().localRedis().orElseThrow();
+        Load load = new Load(http, admin);
+        load.start();
+        try {
+            load.run(Duration.ofSeconds(1));
+            redis.stop();
+            load.run(Duration.ofSeconds(2));
+            redis.restart();
+            load.run(Duration.ofSeconds(2));
+        } finally {
+            if (!redis.isRunning()) {
+                redis.restart();
+            }
+            load.stop();
+        }
+        assertEquals(Map.of(), load.serverErrors, "5xx answers during the Redis kill");
+        assertEquals(List.of(), load.staleReads, "reads missing an acknowledged write");
+        assertTrue(load.writes.get() > 0 && load.reads.get() > 0, "the load ran");
+        assertEquals("HIT", awaitHit("properties/", Duration.ofSeconds(5)), "caching resumes within 5 s");
+        System.out.printf("Redis kill: %d reads, %d writes, 0 5xx, 0 stale%n", load.reads.get(), load.writes.get());
+    }
+
+    @Test
+    void withThePostgresDownCachedReadsAnswerAndTheRestIs503() throws Exception {
+        LocalPostgres postgres = PayaraMicroEnvironment.services().localPostgres().orElseThrow();
+        long id = create("Cached before the outage");
+        http.get("properties/");
+        http.get("properties/" + id);
+        long rows = rowCount();
+
+        postgres.close();
+        try {
+            HttpResponse<byte[]> cachedList = http.get("properties/");
+            assertEquals(200, cachedList.statusCode());
+            assertEquals("HIT", cacheOutcome(cachedList));
+            assertEquals(200, http.get("properties/" + id).statusCode());
+
+            for (HttpResponse<byte[]> refused : List.of(
+                    http.get("properties/?location=Nowhere-" + System.nanoTime()),
+                    admin.send("POST", "properties/", "application/json", draft("Lost?")),
+                    admin.send("PUT", "properties/" + id, "application/json", draft("Lost?")))) {
+                assertEquals(503, refused.statusCode(), Http.text(refused));
+                assertEquals("5", refused.headers().firstValue("Retry-After").orElseThrow());
+                assertEquals(503, Http.json(refused).getInt("status"));
+            }
+        } finally {
+            postgres.restart();
+        }
+
+        assertEquals(rows, rowCount(), "nothing was half written");
+        assertEquals(201, admin.send("POST", "properties/", "application/json", draft("After the outage")).statusCode(),
+                "writes work again without a restart");
+        assertEquals(200, http.get("properties/?location=Nowhere-" + System.nanoTime()).statusCode());
+        assertEquals("Cached before the outage", Http.json(http.get("properties/" + id)).getString("title"));
+    }
+
+    /** Four readers and one writer against the service; every read is checked against the writes acknowledged before it began. */
+    static final class Load {
+
+        final Map<Integer, Integer> serverErrors = new ConcurrentHashMap<>();
+        final List<String> staleReads = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
+        private final Http http;
+        private final Http admin;
+        private final Map<Long, Long> acknowledged = new ConcurrentHashMap<>(); // id -> ack time
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService threads = Executors.newFixedThreadPool(5);
+        private final List<Future<?>> workers = new ArrayList<>();
+
+        Load(Http http, Http admin) {
+            this.http = http;
+            this.admin = admin;
+        }
+
+        void start() {
+            workers.add(threads.submit(this::write));
+            for (int i = 0; i < 4; i++) {
+                workers.add(threads.submit(this::read));
+            }
+        }
+
+        void run(Duration duration) throws InterruptedException {
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(50); // the load runs for this long
+            }
+        }
+
+        void stop() throws Exception {
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+        }
+
+        private void write() {
+            while (running.get()) {
+                HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json",
+                        draft("Load " + System.nanoTime()));
+                record(response);
+                if (response.statusCode() == 201) {
+                    acknowledged.put(Http.json(response).getJsonNumber("id").longValue(), System.nanoTime());
+                    writes.incrementAndGet();
+                }
+            }
+        }
+
+        private void read() {
+            while (running.get()) {
+                long started = System.nanoTime();
+                HttpResponse<byte[]> response = http.get("properties/");
+                record(response);
+                if (response.statusCode() != 200) {
+                    continue;
+                }
+                reads.incrementAndGet();
+                String body = Http.text(response);
+                acknowledged.forEach((id, ackedAt) -> {
+                    if (ackedAt < started && !body.contains("\"id\":" + id + ",")) {
+                        staleReads.add("read at " + started + " misses property " + id + " acknowledged at " + ackedAt);
+                    }
+                });
+            }
+        }
+
+        private void record(HttpResponse<byte[]> response) {
+            if (response.statusCode() >= 500) {
+                serverErrors.merge(response.statusCode(), 1, Integer::sum);
+            }
+        }
+    }
+
+    private String awaitHit(String path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String outcome = cacheOutcome(http.get(path));
+        while (!outcome.equals("HIT") && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100); // polling for the cache to come back
+            outcome = cacheOutcome(http.get(path));
+        }
+        return outcome;
+    }
+
+    private static String cacheOutcome(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("X-Cache").orElse("none");
+    }
+
+    private static String title(HttpResponse<byte[]> list, long id) {
+        return Http.json(list).getJsonArray("properties").getValuesAs(JsonObject.class).stream()
+                .filter(item -> item.getJsonNumber("id").longValue() == id)
+                .findFirst().orElseThrow().getString("title");
+    }
+
+    private long create(String title) {
+        HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json", draft(title));
+        assertEquals(201, response.statusCode(), Http.text(response));
+        return Http.json(response).getJsonNumber("id").longValue();
+    }
+
+    private static String draft(String title) {
+        return "{\"title\":\"" + title + "\",\"description\":\"Outage test\",\"price\":100,\"location\":\"Kigali\"}";
+    }
+
+    private static long rowCount() throws Exception {
+        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM property")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
