@@ -5,6 +5,7 @@ import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.HttpValidation;
 import io.propertylistings.caching.control.RequestKey;
 import io.propertylistings.caching.control.ResponseCache;
+import io.propertylistings.caching.control.SingleFlight;
 import io.propertylistings.caching.control.StoredResponse;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class CachedResponseInterceptor {
     @Inject
     CacheStatistics statistics;
 
+    @Inject
+    SingleFlight singleFlight;
+
     @AroundInvoke
     public Object serve(InvocationContext invocation) throws Exception {
         String method = request.getMethod();
@@ -59,22 +63,59 @@ public class CachedResponseInterceptor {
         String key = RequestKey.of(method, request.getRequestURI(), request.getQueryString(),
                 request.getHeader(HttpHeaders.ACCEPT));
         Optional<ResponseCache.Lookup> lookup = cache.lookup(key);
-        if (lookup.isPresent() && lookup.get().entry().isPresent()) {
-            return answer(lookup.get().entry().get(), "HIT");
-        }
-        statistics.load(CacheLevel.RESPONSE);
-        Response fresh = (Response) invocation.proceed();
-        if (fresh.getStatus() != Response.Status.OK.getStatusCode()) {
-            return fresh;
-        }
-        Duration ttl = ttl(invocation.getMethod());
-        StoredResponse stored = render(fresh, ttl);
         if (lookup.isEmpty()) {
             // Redis could not be asked: answer from the database, and do not try to store.
-            return answer(stored, "BYPASS");
+            Outcome fresh = invoke(invocation);
+            return fresh.stored().map(stored -> answer(stored, "BYPASS")).orElse(fresh.uncached());
         }
-        cache.store(lookup.get(), key, stored, ttl);
-        return answer(stored, "MISS");
+        if (lookup.get().entry().isPresent()) {
+            return answer(lookup.get().entry().get(), "HIT");
+        }
+        // Concurrent misses of one request share one invocation, across nodes: the first leads, the others wait.
+        boolean[] ranHere = {false};
+        Outcome outcome = singleFlight.load(key, ResponseCache.lockKey(key), () -> {
+            ranHere[0] = true;
+            return loadAndStore(key, invocation);
+        });
+        boolean invokedHere = ranHere[0] && outcome.invoked();
+        if (outcome.stored().isEmpty()) {
+            // Not cacheable (not a 200): a waiter cannot reuse another request's answer.
+            return invokedHere ? outcome.uncached() : invocation.proceed();
+        }
+        return answer(outcome.stored().get(), invokedHere ? "MISS" : "HIT");
+    }
+
+    /** A stored (or storable) response, or the uncached answer of an invocation that was not a 200. */
+    private record Outcome(Optional<StoredResponse> stored, Response uncached, boolean invoked) {
+    }
+
+    // Runs under the single flight: another node may have stored the entry while this one waited for the lock.
+    private Outcome loadAndStore(String key, InvocationContext invocation) {
+        Optional<ResponseCache.Lookup> lookup = cache.lookup(key);
+        if (lookup.isPresent() && lookup.get().entry().isPresent()) {
+            return new Outcome(lookup.get().entry(), null, false);
+        }
+        Outcome fresh = invoke(invocation);
+        if (lookup.isPresent() && fresh.stored().isPresent()) {
+            cache.store(lookup.get(), key, fresh.stored().get(), ttl(invocation.getMethod()));
+        }
+        return fresh;
+    }
+
+    private Outcome invoke(InvocationContext invocation) {
+        statistics.load(CacheLevel.RESPONSE);
+        Response fresh;
+        try {
+            fresh = (Response) invocation.proceed();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (fresh.getStatus() != Response.Status.OK.getStatusCode()) {
+            return new Outcome(Optional.empty(), fresh, true);
+        }
+        return new Outcome(Optional.of(render(fresh, ttl(invocation.getMethod()))), null, true);
     }
 
     private StoredResponse render(Response response, Duration ttl) {

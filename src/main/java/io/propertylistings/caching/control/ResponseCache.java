@@ -70,6 +70,11 @@ public class ResponseCache {
         }
     }
 
+    /** The single-flight lock of one request, in the namespace's hash slot. */
+    public static String lockKey(String requestKey) {
+        return NAMESPACE + ":lock:" + requestKey;
+    }
+
     static String entryKey(String generation, String requestKey) {
         return NAMESPACE + ":" + generation + ":" + requestKey;
     }

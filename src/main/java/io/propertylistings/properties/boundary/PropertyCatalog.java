@@ -2,6 +2,7 @@ package io.propertylistings.properties.boundary;
 
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.SingleFlight;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.entity.PropertyDraft;
@@ -39,13 +40,27 @@ public class PropertyCatalog {
     @Inject
     PropertyDraftReader drafts;
 
+    @Inject
+    SingleFlight flights;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PropertyJson> all() {
         Optional<List<PropertyJson>> cached = cache.get();
         if (cached.isPresent()) {
             return cached.get();
         }
-        Optional<String> generation = cache.generation();
+        if (!cache.reachable()) {
+            return flights.loadLocally(PropertyListCache.KEY, () -> load(Optional.empty()));
+        }
+        // Concurrent misses share one database load, across nodes.
+        return flights.load(PropertyListCache.KEY, PropertyListCache.LOCK_KEY, () -> {
+            Optional<String> generation = cache.generation();
+            return cache.peek().orElseGet(() -> load(generation));
+        });
+    }
+
+    /** Loads from the database; stores only under the generation read before the load (none: no store). */
+    private List<PropertyJson> load(Optional<String> generation) {
         statistics.load(CacheLevel.LIST);
         List<PropertyJson> loaded = store.findAll().stream().map(PropertyJson::of).toList();
         generation.ifPresent(seen -> cache.put(seen, loaded));

@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PropertyListCache {
 
-    static final String KEY = "all_properties";
+    public static final String KEY = "all_properties";
     static final String GENERATION_KEY = "{all_properties}:generation";
+    public static final String LOCK_KEY = "{all_properties}:lock";
     private static final Type LIST_TYPE = new ArrayList<PropertyJson>() { }.getClass().getGenericSuperclass();
 
     @Inject
@@ -44,18 +45,40 @@ public class PropertyListCache {
     long ttlSeconds;
 
     public Optional<List<PropertyJson>> get() {
+        Optional<List<PropertyJson>> list = read();
+        if (reachable()) {
+            if (list.isPresent()) {
+                statistics.hit(CacheLevel.LIST);
+            } else {
+                statistics.miss(CacheLevel.LIST);
+            }
+        }
+        return list;
+    }
+
+    /** The list if cached, without counting a hit or a miss: a loader's second look. */
+    public Optional<List<PropertyJson>> peek() {
+        return read();
+    }
+
+    /** False while an eviction is owed or Redis failed the last command: callers should not wait on Redis. */
+    public boolean reachable() {
+        return !pending.owes(GENERATION_KEY) && !unreachable;
+    }
+
+    private volatile boolean unreachable;
+
+    private Optional<List<PropertyJson>> read() {
         if (pending.owes(GENERATION_KEY)) {
             return Optional.empty();
         }
         try {
             byte[] json = generations.get(KEY);
-            if (json == null) {
-                statistics.miss(CacheLevel.LIST);
-                return Optional.empty();
-            }
-            statistics.hit(CacheLevel.LIST);
-            return Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
+            unreachable = false;
+            return json == null ? Optional.empty()
+                    : Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
         } catch (RuntimeException e) {
+            unreachable = true;
             statistics.error(CacheLevel.LIST, "get", e);
             return Optional.empty();
         }

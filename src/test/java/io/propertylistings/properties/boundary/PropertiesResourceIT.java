@@ -19,9 +19,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -113,6 +119,36 @@ class PropertiesResourceIT {
         assertEquals(before.cache("loads", "list"), after.cache("loads", "list"), "no database load");
         assertEquals(before.cache("hits", "list"), after.cache("hits", "list"), "level 2 not even asked");
         assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
+    }
+
+    @Test
+    void aHundredConcurrentColdGetsMakeOneLoad() throws Exception {
+        create("Stampede", "1"); // a write: both levels are cold now
+        MetricsScrape before = MetricsScrape.of(http);
+        ExecutorService clients = Executors.newFixedThreadPool(100);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                responses.add(clients.submit(() -> {
+                    start.await();
+                    return http.get("properties/");
+                }));
+            }
+            start.countDown();
+            byte[] first = null;
+            for (Future<HttpResponse<byte[]>> response : responses) {
+                HttpResponse<byte[]> answer = response.get(60, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode());
+                first = first == null ? answer.body() : first;
+                assertArrayEquals(first, answer.body(), "every client gets the same list");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals(before.cache("loads", "response") + 1, after.cache("loads", "response"), "one resource invocation");
+        assertEquals(before.cache("loads", "list") + 1, after.cache("loads", "list"), "one database load");
     }
 
     @Test
