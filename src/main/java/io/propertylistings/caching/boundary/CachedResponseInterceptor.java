@@ -72,8 +72,11 @@ public class CachedResponseInterceptor {
             return answer(lookup.get().entry().get(), "HIT");
         }
         // Concurrent misses of one request share one invocation, across nodes: the first leads, the others wait.
+        // Only misses of the same generation share: a request that began after an eviction must not take the
+        // answer of a load that began before it.
         boolean[] ranHere = {false};
-        Outcome outcome = singleFlight.load(key, ResponseCache.lockKey(key), () -> {
+        String flight = key + "@" + lookup.get().generation();
+        Outcome outcome = singleFlight.load(flight, ResponseCache.lockKey(key), () -> {
             ranHere[0] = true;
             return loadAndStore(key, invocation);
         });

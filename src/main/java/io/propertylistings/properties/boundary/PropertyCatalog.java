@@ -49,11 +49,13 @@ public class PropertyCatalog {
         if (cached.isPresent()) {
             return cached.get();
         }
-        if (!cache.reachable()) {
+        Optional<String> seen = cache.generation();
+        if (seen.isEmpty()) {
             return flights.loadLocally(PropertyListCache.KEY, () -> load(Optional.empty()));
         }
-        // Concurrent misses share one database load, across nodes.
-        return flights.load(PropertyListCache.KEY, PropertyListCache.LOCK_KEY, () -> {
+        // Concurrent misses share one database load, across nodes; only misses of the same generation share,
+        // so a read that began after an eviction never takes the result of a load that began before it.
+        return flights.load(PropertyListCache.KEY + "@" + seen.get(), PropertyListCache.LOCK_KEY, () -> {
             Optional<String> generation = cache.generation();
             return cache.peek().orElseGet(() -> load(generation));
         });

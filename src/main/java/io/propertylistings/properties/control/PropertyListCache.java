@@ -45,40 +45,28 @@ public class PropertyListCache {
     long ttlSeconds;
 
     public Optional<List<PropertyJson>> get() {
-        Optional<List<PropertyJson>> list = read();
-        if (reachable()) {
-            if (list.isPresent()) {
-                statistics.hit(CacheLevel.LIST);
-            } else {
-                statistics.miss(CacheLevel.LIST);
-            }
-        }
-        return list;
+        return read(true);
     }
 
     /** The list if cached, without counting a hit or a miss: a loader's second look. */
     public Optional<List<PropertyJson>> peek() {
-        return read();
+        return read(false);
     }
 
-    /** False while an eviction is owed or Redis failed the last command: callers should not wait on Redis. */
-    public boolean reachable() {
-        return !pending.owes(GENERATION_KEY) && !unreachable;
-    }
-
-    private volatile boolean unreachable;
-
-    private Optional<List<PropertyJson>> read() {
+    private Optional<List<PropertyJson>> read(boolean counted) {
         if (pending.owes(GENERATION_KEY)) {
             return Optional.empty();
         }
         try {
             byte[] json = generations.get(KEY);
-            unreachable = false;
+            if (counted && json == null) {
+                statistics.miss(CacheLevel.LIST);
+            } else if (counted) {
+                statistics.hit(CacheLevel.LIST);
+            }
             return json == null ? Optional.empty()
                     : Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
         } catch (RuntimeException e) {
-            unreachable = true;
             statistics.error(CacheLevel.LIST, "get", e);
             return Optional.empty();
         }
