@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 public class CacheStatistics {
 
     public enum Figure {
-        HITS, MISSES, LOADS, EVICTIONS, ERRORS
+        HITS, NEAR_HITS, MISSES, LOADS, EVICTIONS, ERRORS
     }
 
     private static final Logger LOG = Logger.getLogger(CacheStatistics.class.getName());
@@ -37,6 +37,11 @@ public class CacheStatistics {
 
     public void hit(CacheLevel level) {
         counters.get(level).get(Figure.HITS).increment();
+    }
+
+    /** A hit answered from this JVM's near cache (counted in hits too). */
+    public void nearHit(CacheLevel level) {
+        counters.get(level).get(Figure.NEAR_HITS).increment();
     }
 
     public void miss(CacheLevel level) {

@@ -40,9 +40,13 @@ public class GenerationGuard {
             return generation
             """;
 
-    // One round trip for a hit: read the generation and the entry stored under it.
+    // One round trip for a hit: read the generation and the entry stored under it, unless the caller already
+    // holds the entry of that generation (ARGV[3]), which then need not cross the network again.
     private static final String LOOKUP = """
             local generation = redis.call('GET', KEYS[1]) or '0'
+            if generation == ARGV[3] then
+              return {generation}
+            end
             local entry = redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2])
             if entry then
               return {generation, entry}
@@ -53,10 +57,13 @@ public class GenerationGuard {
     @Inject
     RedissonClient redis;
 
-    /** The current generation and, if there is one, the entry {@code prefix<generation>:suffix}. */
-    public List<byte[]> lookup(String generationKey, String entryPrefix, String entrySuffix) {
+    /**
+     * The current generation and, if there is one and it is not {@code heldGeneration}, the entry
+     * {@code prefix<generation>:suffix}.
+     */
+    public List<byte[]> lookup(String generationKey, String entryPrefix, String entrySuffix, String heldGeneration) {
         return script().eval(RScript.Mode.READ_ONLY, LOOKUP, RScript.ReturnType.LIST, List.of(generationKey),
-                bytes(entryPrefix), bytes(entrySuffix));
+                bytes(entryPrefix), bytes(entrySuffix), bytes(heldGeneration));
     }
 
     public byte[] get(String key) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Level 1: whole responses in Redis. Entry keys carry the generation ({@code {response}:<generation>:<request>}),
@@ -28,6 +29,14 @@ public class ResponseCache {
     @Inject
     PendingEvictions pending;
 
+    private NearCache nearCache;
+
+    @Inject
+    void configure(@ConfigProperty(name = "caching.near.max-entries") int maxEntries,
+            @ConfigProperty(name = "caching.near.max-bytes") long maxBytes) {
+        nearCache = new NearCache(maxEntries, maxBytes);
+    }
+
     /** The generation seen, and the entry if there is one; empty when Redis cannot be asked. */
     public record Lookup(String generation, Optional<StoredResponse> entry) {
     }
@@ -37,14 +46,24 @@ public class ResponseCache {
             return Optional.empty();
         }
         try {
-            List<byte[]> reply = generations.lookup(GENERATION_KEY, NAMESPACE + ":", requestKey);
+            Optional<NearCache.Entry> near = nearCache.get(requestKey)
+                    .filter(entry -> entry.response().secondsLeft(System.currentTimeMillis()) > 0);
+            List<byte[]> reply = generations.lookup(GENERATION_KEY, NAMESPACE + ":", requestKey,
+                    near.map(NearCache.Entry::generation).orElse(""));
             String generation = new String(reply.get(0), StandardCharsets.UTF_8);
-            if (reply.size() < 2) {
-                statistics.miss(CacheLevel.RESPONSE);
-                return Optional.of(new Lookup(generation, Optional.empty()));
+            if (reply.size() >= 2) {
+                StoredResponse stored = StoredResponse.decode(reply.get(1));
+                nearCache.put(requestKey, generation, stored);
+                statistics.hit(CacheLevel.RESPONSE);
+                return Optional.of(new Lookup(generation, Optional.of(stored)));
             }
-            statistics.hit(CacheLevel.RESPONSE);
-            return Optional.of(new Lookup(generation, Optional.of(StoredResponse.decode(reply.get(1)))));
+            if (near.isPresent() && near.get().generation().equals(generation)) {
+                statistics.hit(CacheLevel.RESPONSE);
+                statistics.nearHit(CacheLevel.RESPONSE);
+                return Optional.of(new Lookup(generation, Optional.of(near.get().response())));
+            }
+            statistics.miss(CacheLevel.RESPONSE);
+            return Optional.of(new Lookup(generation, Optional.empty()));
         } catch (RuntimeException e) {
             statistics.error(CacheLevel.RESPONSE, "lookup", e);
             return Optional.empty();
@@ -53,8 +72,10 @@ public class ResponseCache {
 
     public void store(Lookup lookup, String requestKey, StoredResponse response, Duration ttl) {
         try {
-            generations.storeIfCurrent(GENERATION_KEY, lookup.generation(), entryKey(lookup.generation(), requestKey),
-                    response.encode(), ttl);
+            if (generations.storeIfCurrent(GENERATION_KEY, lookup.generation(),
+                    entryKey(lookup.generation(), requestKey), response.encode(), ttl)) {
+                nearCache.put(requestKey, lookup.generation(), response);
+            }
         } catch (RuntimeException e) {
             statistics.error(CacheLevel.RESPONSE, "store", e);
         }

@@ -119,6 +119,8 @@ class PropertiesResourceIT {
         assertEquals(before.cache("loads", "list"), after.cache("loads", "list"), "no database load");
         assertEquals(before.cache("hits", "list"), after.cache("hits", "list"), "level 2 not even asked");
         assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
+        assertEquals(before.cache("near_hits", "response") + 1, after.cache("near_hits", "response"),
+                "the body came from this JVM's near cache, Redis only confirmed its generation");
     }
 
     @Test
@@ -161,7 +163,9 @@ class PropertiesResourceIT {
         HttpResponse<byte[]> rebuilt = http.get("properties/");
 
         MetricsScrape after = MetricsScrape.of(http);
+        // The near cache still holds the old generation's copy: it must not be served.
         assertEquals("MISS", rebuilt.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals(before.cache("near_hits", "response"), after.cache("near_hits", "response"));
         assertArrayEquals(cached.body(), rebuilt.body());
         assertEquals(before.cache("loads", "list"), after.cache("loads", "list"), "no database load");
         assertEquals(before.cache("hits", "list") + 1, after.cache("hits", "list"));
