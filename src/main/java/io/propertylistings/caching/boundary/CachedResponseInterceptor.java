@@ -2,6 +2,7 @@ package io.propertylistings.caching.boundary;
 
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.ContentCoding;
 import io.propertylistings.caching.control.HttpValidation;
 import io.propertylistings.caching.control.RequestKey;
 import io.propertylistings.caching.control.ResponseCache;
@@ -139,25 +140,38 @@ public class CachedResponseInterceptor {
             }
         });
         headers.put(HttpValidation.ETAG, HttpValidation.etag(body));
-        return new StoredResponse(response.getStatus(), type.toString(), headers, body,
+        headers.put(HttpHeaders.VARY, "Accept, Accept-Encoding");
+        return StoredResponse.of(response.getStatus(), type.toString(), headers, body,
                 System.currentTimeMillis() + ttl.toMillis());
     }
 
     private Response answer(StoredResponse stored, String cacheOutcome) {
         String cacheControl = "public, max-age=" + stored.secondsLeft(System.currentTimeMillis());
-        if (HttpValidation.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag())) {
+        boolean gzip = stored.hasGzip() && ContentCoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        // Each coding is its own representation, with its own strong validator.
+        String etag = gzip ? ContentCoding.gzipEtag(stored.etag()) : stored.etag();
+        if (HttpValidation.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified()
-                    .header(HttpValidation.ETAG, stored.etag())
+                    .header(HttpValidation.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
                     .header(CACHE_HEADER, cacheOutcome)
                     .build();
         }
         Response.ResponseBuilder builder = Response.status(stored.status())
                 .type(stored.contentType())
-                .entity(stored.body())
+                .entity(gzip ? stored.gzip() : stored.body())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(CACHE_HEADER, cacheOutcome);
-        stored.headers().forEach(builder::header);
+        stored.headers().forEach((name, value) -> {
+            if (!HttpValidation.ETAG.equals(name)) {
+                builder.header(name, value);
+            }
+        });
+        builder.header(HttpValidation.ETAG, etag);
+        if (gzip) {
+            builder.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
         return builder.build();
     }
 

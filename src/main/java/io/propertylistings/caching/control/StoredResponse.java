@@ -11,12 +11,27 @@ import java.util.Map;
 
 /**
  * A response as it is kept in Redis: status, content type, headers (its ETag among them), the body bytes and
- * when the entry expires, in a small binary form so that a hit is written out without any JSON work.
+ * when the entry expires, in a small binary form so that a hit is written out without any JSON work. Bodies
+ * of 1 KiB and more are also gzipped once, when stored: Redis keeps only the gzip bytes (JSON shrinks several
+ * times), and clients that accept gzip get them as they are, with no compression on the hit path.
  */
 public record StoredResponse(int status, String contentType, Map<String, String> headers, byte[] body,
-        long expiresAtMillis) {
+        long expiresAtMillis, byte[] gzip) {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    static final int GZIP_FROM_BYTES = 1024;
+
+    /** A response to store, with its gzip copy when that pays. */
+    public static StoredResponse of(int status, String contentType, Map<String, String> headers, byte[] body,
+            long expiresAtMillis) {
+        byte[] gzip = body.length >= GZIP_FROM_BYTES ? Gzip.compress(body) : new byte[0];
+        return new StoredResponse(status, contentType, headers, body, expiresAtMillis,
+                gzip.length > 0 && gzip.length < body.length ? gzip : new byte[0]);
+    }
+
+    public boolean hasGzip() {
+        return gzip.length > 0;
+    }
 
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 128);
@@ -30,8 +45,10 @@ public record StoredResponse(int status, String contentType, Map<String, String>
                 out.writeUTF(header.getKey());
                 out.writeUTF(header.getValue());
             }
-            out.writeInt(body.length);
-            out.write(body);
+            byte[] stored = hasGzip() ? gzip : body;
+            out.writeBoolean(hasGzip());
+            out.writeInt(stored.length);
+            out.write(stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,12 +70,15 @@ public record StoredResponse(int status, String contentType, Map<String, String>
             for (int i = 0; i < headerCount; i++) {
                 headers.put(in.readUTF(), in.readUTF());
             }
-            byte[] body = new byte[in.readInt()];
-            in.readFully(body);
+            boolean gzipped = in.readBoolean();
+            byte[] stored = new byte[in.readInt()];
+            in.readFully(stored);
             if (in.read() != -1) {
                 throw new IllegalArgumentException("trailing bytes after the stored body");
             }
-            return new StoredResponse(status, contentType, headers, body, expiresAtMillis);
+            return gzipped
+                    ? new StoredResponse(status, contentType, headers, Gzip.decompress(stored), expiresAtMillis, stored)
+                    : new StoredResponse(status, contentType, headers, stored, expiresAtMillis, new byte[0]);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated stored response", e);
         }

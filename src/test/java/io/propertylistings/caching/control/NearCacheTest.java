@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class NearCacheTest {
 
     private static StoredResponse body(int bytes) {
-        return new StoredResponse(200, "application/json", Map.of(), new byte[bytes], Long.MAX_VALUE);
+        return new StoredResponse(200, "application/json", Map.of(), new byte[bytes], Long.MAX_VALUE, new byte[0]);
     }
 
     @Test

@@ -19,7 +19,7 @@ class StoredResponseTest {
         headers.put("X-Total", "3");
         byte[] body = "{\"properties\":[],\"count\":0,\"title\":\"Ünïcødé ✓\"}".getBytes(StandardCharsets.UTF_8);
 
-        StoredResponse decoded = StoredResponse.decode(new StoredResponse(200, "application/json", headers, body, 1_700_000_000_123L).encode());
+        StoredResponse decoded = StoredResponse.decode(new StoredResponse(200, "application/json", headers, body, 1_700_000_000_123L, new byte[0]).encode());
 
         assertEquals(200, decoded.status());
         assertEquals(1_700_000_000_123L, decoded.expiresAtMillis());
@@ -31,13 +31,13 @@ class StoredResponseTest {
 
     @Test
     void keepsAnEmptyBody() {
-        StoredResponse decoded = StoredResponse.decode(new StoredResponse(204, "text/plain", Map.of(), new byte[0], 0L).encode());
+        StoredResponse decoded = StoredResponse.decode(new StoredResponse(204, "text/plain", Map.of(), new byte[0], 0L, new byte[0]).encode());
         assertEquals(0, decoded.body().length);
     }
 
     @Test
     void rejectsWhatItDidNotWrite() {
-        byte[] encoded = new StoredResponse(200, "application/json", Map.of(), new byte[] {1, 2, 3}, 5L).encode();
+        byte[] encoded = new StoredResponse(200, "application/json", Map.of(), new byte[] {1, 2, 3}, 5L, new byte[0]).encode();
         assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(Arrays.copyOf(encoded, encoded.length - 1)));
         assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(Arrays.copyOf(encoded, encoded.length + 1)));
         byte[] otherFormat = encoded.clone();

@@ -347,6 +347,27 @@ class PropertiesResourceIT {
     }
 
     @Test
+    void gzipClientsGetTheStoredGzipCopy() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            create("Compressible listing number " + i, "1000");
+        }
+        HttpResponse<byte[]> identity = http.get("properties/");
+        HttpResponse<byte[]> gzipped = http.send(http.request("properties/").header("Accept-Encoding", "gzip").GET().build());
+
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("HIT", gzipped.headers().firstValue("X-Cache").orElseThrow(), "the same entry, another coding");
+        byte[] inflated = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes();
+        assertArrayEquals(identity.body(), inflated);
+        assertTrue(gzipped.body().length < identity.body().length / 2);
+        assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty());
+        String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(identity.headers().firstValue("ETag").orElseThrow(), gzipEtag);
+        assertTrue(gzipped.headers().firstValue("Vary").orElseThrow().contains("Accept-Encoding"));
+        assertEquals(304, http.send(http.request("properties/").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", gzipEtag).GET().build()).statusCode());
+    }
+
+    @Test
     void maxAgeIsWhatIsLeftOfTheEntry() throws Exception {
         create("Ageing", "8");
         long fresh = maxAge(http.get("properties/"));

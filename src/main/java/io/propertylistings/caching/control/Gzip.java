@@ -1,0 +1,33 @@
+package io.propertylistings.caching.control;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** gzip with the JDK's zlib: what HTTP clients accept, so a stored copy is served without re-encoding. */
+final class Gzip {
+
+    private Gzip() {
+    }
+
+    static byte[] compress(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] decompress(byte[] data) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return gzip.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stored gzip body is corrupt", e);
+        }
+    }
+}
