@@ -3,17 +3,14 @@ package io.propertylistings.properties.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalPostgres;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +36,7 @@ class CacheOutageIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+        return BuiltWar.archive();
     }
 
     @ArquillianResource
@@ -118,7 +114,7 @@ class CacheOutageIT {
         long id = create("Cached before the outage");
         http.get("properties/");
         http.get("properties/" + id);
-        long rows = rowCount();
+        long rows = BuiltWar.propertyRows();
 
         postgres.close();
         try {
@@ -139,7 +135,7 @@ class CacheOutageIT {
             postgres.restart();
         }
 
-        assertEquals(rows, rowCount(), "nothing was half written");
+        assertEquals(rows, BuiltWar.propertyRows(), "nothing was half written");
         assertEquals(201, admin.send("POST", "properties/", "application/json", draft("After the outage")).statusCode(),
                 "writes work again without a restart");
         assertEquals(200, http.get("properties/?location=Nowhere-" + System.nanoTime()).statusCode());
@@ -254,12 +250,4 @@ class CacheOutageIT {
         return "{\"title\":\"" + title + "\",\"description\":\"Outage test\",\"price\":100,\"location\":\"Kigali\"}";
     }
 
-    private static long rowCount() throws Exception {
-        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM property")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

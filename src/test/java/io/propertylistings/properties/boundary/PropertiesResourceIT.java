@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.TestRedis;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +44,7 @@ class PropertiesResourceIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+        return BuiltWar.archive();
     }
 
     @ArquillianResource
@@ -213,7 +209,7 @@ class PropertiesResourceIT {
     @Test
     void invalidPostIsA400NamingEachFieldAndChangesNothing() throws Exception {
         warm();
-        long rows = rowCount();
+        long rows = BuiltWar.propertyRows();
         MetricsScrape before = MetricsScrape.of(http);
 
         HttpResponse<byte[]> empty = admin.send("POST", "properties/", "application/json", "{}");
@@ -232,7 +228,7 @@ class PropertiesResourceIT {
         assertEquals(400, malformed.statusCode());
         assertEquals("Bad Request", Http.json(malformed).getString("error"));
         assertFalse(Http.text(malformed).contains("Exception"), Http.text(malformed));
-        assertEquals(rows, rowCount(), "a rejected request added a row");
+        assertEquals(rows, BuiltWar.propertyRows(), "a rejected request added a row");
         MetricsScrape after = MetricsScrape.of(http);
         assertEquals(before.cache("evictions", "list"), after.cache("evictions", "list"), "a rejected request evicted");
         assertEquals("HIT", http.get("properties/").headers().firstValue("X-Cache").orElseThrow());
@@ -510,12 +506,4 @@ class PropertiesResourceIT {
                 .findFirst();
     }
 
-    private static long rowCount() throws Exception {
-        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM property")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

@@ -4,26 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.TestAccounts;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +34,7 @@ class PropertyWritesIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+        return BuiltWar.archive();
     }
 
     @ArquillianResource
@@ -60,7 +56,7 @@ class PropertyWritesIT {
 
     @Test
     void writesNeedTheAdminRole() throws Exception {
-        long rows = rowCount();
+        long rows = BuiltWar.propertyRows();
         for (Http client : List.of(anonymous, anonymous.as(TestAccounts.ADMIN, "wrong-password"),
                 anonymous.as("nobody", "nothing"))) {
             for (HttpResponse<byte[]> response : everyWrite(client)) {
@@ -73,7 +69,7 @@ class PropertyWritesIT {
             assertEquals(403, response.statusCode());
             assertEquals("Forbidden", Http.json(response).getString("error"));
         }
-        assertEquals(rows, rowCount());
+        assertEquals(rows, BuiltWar.propertyRows());
         assertEquals("Cottage", Http.json(anonymous.get("properties/" + existing)).getString("title"));
         assertEquals(200, anonymous.as(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD).get("properties/").statusCode(),
                 "reads stay open to everyone");
@@ -106,7 +102,7 @@ class PropertyWritesIT {
 
     @Test
     void everyBadRequestGetsItsStatusAndChangesNothing() throws Exception {
-        long rows = rowCount();
+        long rows = BuiltWar.propertyRows();
         String before = Http.text(anonymous.get("properties/" + existing));
         long evictions = MetricsScrape.of(anonymous).cache("evictions", "list");
 
@@ -141,14 +137,14 @@ class PropertyWritesIT {
         expect(405, notAllowed, List.of());
         assertTrue(notAllowed.headers().firstValue("Allow").isPresent(), "405 says what is allowed");
 
-        assertEquals(rows, rowCount(), "a rejected request changed the row count");
+        assertEquals(rows, BuiltWar.propertyRows(), "a rejected request changed the row count");
         assertEquals(before, Http.text(anonymous.get("properties/" + existing)));
         assertEquals(evictions, MetricsScrape.of(anonymous).cache("evictions", "list"), "a rejected request evicted");
     }
 
     @Test
     void hostileBodiesNeverCause5xxNorChangeARow() throws Exception {
-        long rows = rowCount();
+        long rows = BuiltWar.propertyRows();
         String before = Http.text(anonymous.get("properties/" + existing));
         List<String> bodies = HostileBodies.generate(220);
         List<String> failures = new ArrayList<>();
@@ -167,7 +163,7 @@ class PropertyWritesIT {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(rows, rowCount());
+        assertEquals(rows, BuiltWar.propertyRows());
         JsonObject after = Http.json(anonymous.get("properties/" + existing));
         JsonObject original = jakarta.json.Json.createReader(new java.io.StringReader(before)).readObject();
         assertEquals(original.getString("title"), after.getString("title"));
@@ -232,12 +228,4 @@ class PropertyWritesIT {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...";
     }
 
-    private static long rowCount() throws Exception {
-        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM property")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

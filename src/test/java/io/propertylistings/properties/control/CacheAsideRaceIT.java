@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.propertylistings.properties.boundary.PropertyCatalog;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
+import io.propertylistings.support.BuiltWar;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class CacheAsideRaceIT {
 
     @Deployment
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+        return BuiltWar.archive()
                 .addClass(PausingPropertyStore.class)
                 .addClass(PausingPropertyStore.Gate.class);
     }

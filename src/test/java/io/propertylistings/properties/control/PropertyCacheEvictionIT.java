@@ -10,14 +10,13 @@ import io.propertylistings.properties.boundary.PropertyCatalog;
 import io.propertylistings.properties.entity.PropertyChanged;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
+import io.propertylistings.support.BuiltWar;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +27,7 @@ class PropertyCacheEvictionIT {
 
     @Deployment
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+        return BuiltWar.archive()
                 .addClass(ObservedChanges.class);
     }
 
