@@ -1,0 +1,36 @@
+package io.propertylistings.portability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** One application server of the portability run: how to install it, start it with the WAR, and reach it. */
+interface AppServer {
+
+    String name();
+
+    /**
+     * Installs the server from its distribution and applies what server-config/ says for it; the WAR is
+     * deployed as the file it is, never repacked.
+     */
+    void provision(Path war) throws IOException, InterruptedException;
+
+    /** Starts the server with the WAR; it may still be deploying when this returns. */
+    ServerProcess start(Map<String, String> environment) throws IOException;
+
+    /** Where the WAR's root context answers. */
+    URI application();
+
+    /** MicroProfile Metrics in Prometheus text; empty where the server has no MicroProfile Metrics. */
+    Optional<URI> metrics();
+
+    /** MicroProfile Health readiness. */
+    URI readiness();
+
+    /** Why the deployment failed, when the server says so, to stop waiting early. */
+    default Optional<String> deploymentFailure() throws IOException {
+        return Optional.empty();
+    }
+}

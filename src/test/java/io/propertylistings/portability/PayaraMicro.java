@@ -1,0 +1,91 @@
+package io.propertylistings.portability;
+
+import io.propertylistings.support.FreePort;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Payara Micro, started as server-config/payara/README.md says: the WAR, the JDBC driver and the post-boot
+ * commands that define the datasource from the environment.
+ */
+final class PayaraMicro implements AppServer {
+
+    private final String name;
+    private final Path jar;
+    private final Path javaHome;
+    private final Path postgresqlJar;
+    private final Path work;
+    private final int httpPort = FreePort.onLoopback();
+    private Path war;
+
+    PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
+        this.name = name;
+        this.jar = jar;
+        this.javaHome = javaHome;
+        this.postgresqlJar = postgresqlJar;
+        this.work = work;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void provision(Path war) throws IOException {
+        ServerProcess.requireFile(jar, name);
+        ServerProcess.requireFile(javaHome.resolve("bin/java"), "Java for " + name);
+        Distribution.deleteRecursively(work);
+        Files.createDirectories(work.resolve("tmp"));
+        this.war = war;
+    }
+
+    @Override
+    public ServerProcess start(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath(),
+                "-jar", jar.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--nohazelcast",
+                "--rootdir", work.resolve("root").toAbsolutePath().toString(),
+                "--addlibs", postgresqlJar.toString(),
+                "--postbootcommandfile", Path.of("server-config", "payara", "post-boot-commands.asadmin").toString());
+        builder.environment().putAll(environment);
+        return ServerProcess.start(name, builder, work.resolve("console.log"));
+    }
+
+    @Override
+    public URI application() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
+    @Override
+    public Optional<URI> metrics() {
+        return Optional.of(application().resolve("metrics?scope=application"));
+    }
+
+    @Override
+    public URI readiness() {
+        return application().resolve("health/ready");
+    }
+
+    @Override
+    public Optional<String> deploymentFailure() throws IOException {
+        Path log = work.resolve("console.log");
+        if (!Files.exists(log)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains("Exception while loading the app")
+                    || line.contains("Exception while deploying the app")).findFirst();
+        }
+    }
+}

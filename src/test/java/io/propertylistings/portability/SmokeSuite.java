@@ -1,0 +1,135 @@
+package io.propertylistings.portability;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.Http;
+import io.propertylistings.support.MetricsScrape;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The same black-box checks for every server: the list, a write that evicts both cache levels, Bean
+ * Validation, the metrics where the server has MicroProfile Metrics (and their absence where it has not), and
+ * readiness. Titles carry the server's name, so data left by an earlier server cannot make a check pass.
+ */
+final class SmokeSuite {
+
+    private final AppServer server;
+    private final Http app;
+
+    SmokeSuite(AppServer server) {
+        this.server = server;
+        this.app = new Http(server.application());
+    }
+
+    void run() {
+        long id = writeEvictsAndTheListIsCachedAgain();
+        updateAndDeleteAreSeenByTheNextRead(id);
+        invalidWriteIsRejected();
+        metrics();
+        ready();
+    }
+
+    private long writeEvictsAndTheListIsCachedAgain() {
+        String title = "Portability check on " + server.name();
+        HttpResponse<byte[]> created = app.send("POST", "properties/", "application/json",
+                draft(title, "123456.7"));
+        assertEquals(201, created.statusCode(), () -> "POST: " + Http.text(created));
+        JsonObject property = Http.json(created);
+        long id = property.getJsonNumber("id").longValue();
+        assertEquals("123456.70", property.getString("price"), "price as a string with two decimals");
+        assertTrue(property.getString("created_at").endsWith("Z"), "created_at in UTC");
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/properties/" + id));
+
+        HttpResponse<byte[]> first = app.get("properties/");
+        HttpResponse<byte[]> second = app.get("properties/");
+
+        assertEquals(200, first.statusCode());
+        assertEquals("MISS", xCache(first), "the write evicted the cached response");
+        assertEquals(title, find(Http.json(first), id).orElseThrow(() -> new AssertionError("new property not listed"))
+                .getString("title"));
+        JsonObject list = Http.json(first);
+        assertEquals(list.getJsonArray("properties").size(), list.getInt("count"));
+        assertEquals("HIT", xCache(second), "the second read comes from the response cache");
+        assertArrayEquals(first.body(), second.body());
+        return id;
+    }
+
+    private void updateAndDeleteAreSeenByTheNextRead(long id) {
+        String title = "Updated on " + server.name();
+        HttpResponse<byte[]> replaced = app.send("PUT", "properties/" + id, "application/json", draft(title, "99.5"));
+        assertEquals(200, replaced.statusCode(), () -> "PUT: " + Http.text(replaced));
+        HttpResponse<byte[]> afterUpdate = app.get("properties/");
+        assertEquals("MISS", xCache(afterUpdate));
+        JsonObject updated = find(Http.json(afterUpdate), id).orElseThrow();
+        assertEquals(title, updated.getString("title"));
+        assertEquals("99.50", updated.getString("price"));
+
+        assertEquals("HIT", xCache(app.get("properties/")));
+        assertEquals(204, app.delete("properties/" + id).statusCode());
+        assertTrue(find(Http.json(app.get("properties/")), id).isEmpty(), "deleted property still listed");
+        assertEquals(404, app.delete("properties/" + id).statusCode());
+    }
+
+    private void invalidWriteIsRejected() {
+        HttpResponse<byte[]> invalid = app.send("POST", "properties/", "application/json", draft("Negative", "-1"));
+        assertEquals(400, invalid.statusCode(), () -> "Bean Validation is not active: " + Http.text(invalid));
+        assertEquals("price", Http.json(invalid).getJsonArray("violations").getJsonObject(0).getString("field"));
+    }
+
+    private void metrics() {
+        Optional<URI> metrics = server.metrics();
+        if (metrics.isEmpty()) {
+            // No MicroProfile Metrics on this server: the WAR runs without /metrics rather than failing there.
+            assertEquals(404, app.get("metrics").statusCode(), "/metrics on a server without MicroProfile Metrics");
+            return;
+        }
+        HttpResponse<byte[]> response = get(metrics.get());
+        assertEquals(200, response.statusCode(), () -> metrics.get() + ": " + Http.text(response));
+        MetricsScrape scrape = new MetricsScrape(Http.text(response));
+        double hits = scrape.require("redis_keyspace_hits");
+        double misses = scrape.require("redis_keyspace_misses");
+        assertTrue(hits >= 1, "Redis saw the cache hits of this run (-1 would mean Redis could not be asked): " + hits);
+        assertEquals(hits + misses, scrape.require("redis_total_operations"));
+        double ratio = scrape.require("redis_hit_ratio");
+        assertTrue(ratio > 0 && ratio <= 100, "hit ratio in percent: " + ratio);
+        assertTrue(scrape.cache("hits", "response") >= 2, "the two HITs of this run");
+        assertTrue(scrape.cache("evictions", "response") >= 3, "the POST, PUT and DELETE of this run");
+        assertTrue(scrape.cache("evictions", "list") >= 3);
+        assertTrue(scrape.cache("loads", "list") >= 1);
+    }
+
+    private void ready() {
+        HttpResponse<byte[]> response = get(server.readiness());
+        assertEquals(200, response.statusCode(), () -> server.readiness() + ": " + Http.text(response));
+        assertEquals("UP", Http.json(response).getString("status"));
+    }
+
+    /** An absolute URL, which may be on another port than the application (WildFly's management interface). */
+    private HttpResponse<byte[]> get(URI uri) {
+        return app.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static String xCache(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("X-Cache").orElse("(none)");
+    }
+
+    private static Optional<JsonObject> find(JsonObject list, long id) {
+        return list.getJsonArray("properties").getValuesAs(JsonObject.class).stream()
+                .filter(item -> item.getJsonNumber("id").longValue() == id)
+                .findFirst();
+    }
+
+    private static String draft(String title, String price) {
+        assertFalse(title.contains("\""));
+        return "{\"title\":\"" + title + "\",\"description\":\"Deployed unchanged on every server.\",\"price\":"
+                + price + ",\"location\":\"Lisbon\"}";
+    }
+}
