@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,9 @@ final class SmokeSuite {
                 draft(title, "123456.7"));
         assertEquals(201, created.statusCode(), () -> "POST: " + Http.text(created));
         JsonObject property = Http.json(created);
+        // The JSON-B names and order; a server that serialised with Jackson would write createdAt.
+        assertEquals(List.of("id", "title", "description", "price", "location", "created_at"),
+                List.copyOf(property.keySet()), "the JSON of a property");
         long id = property.getJsonNumber("id").longValue();
         assertEquals("123456.70", property.getString("price"), "price as a string with two decimals");
         assertTrue(property.getString("created_at").endsWith("Z"), "created_at in UTC");
