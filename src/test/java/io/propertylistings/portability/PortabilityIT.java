@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.propertylistings.support.BackingServices;
+import io.propertylistings.support.TestAccounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -87,7 +90,7 @@ class PortabilityIT {
             server.provision(war);
             provision = since(started);
             started = System.nanoTime();
-            try (ServerProcess process = server.start(services.environment())) {
+            try (ServerProcess process = server.start(environment())) {
                 try {
                     process.awaitOk(server.application().resolve("properties/"), START_TIMEOUT, () -> {
                         try {
@@ -111,6 +114,14 @@ class PortabilityIT {
         } finally {
             timings.add(line(server.name(), provision, start, smoke, stop, result));
         }
+    }
+
+    /** What every server gets: PostgreSQL, Redis and the admin account, by the names the README gives. */
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(services.environment());
+        environment.put("PROPERTIES_ADMIN_USERNAME", TestAccounts.ADMIN);
+        environment.put("PROPERTIES_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
+        return environment;
     }
 
     private AppServer server(String key) {

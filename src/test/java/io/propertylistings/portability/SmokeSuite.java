@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.TestAccounts;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,31 +17,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The same black-box checks for every server: the list, a write that evicts both cache levels, Bean
- * Validation, the metrics where the server has MicroProfile Metrics (and their absence where it has not), and
- * readiness. Titles carry the server's name, so data left by an earlier server cannot make a check pass.
+ * The same black-box checks for every server: writes need the admin (Jakarta Security), the list and the
+ * detail, a write that evicts the cached responses, ETag revalidation, a rejected invalid write, the metrics
+ * where the server has MicroProfile Metrics (and their absence where it has not), and readiness. Titles carry
+ * the server's name, so data left by an earlier server cannot make a check pass.
  */
 final class SmokeSuite {
 
     private final AppServer server;
     private final Http app;
+    private final Http admin;
 
     SmokeSuite(AppServer server) {
         this.server = server;
         this.app = new Http(server.application());
+        this.admin = app.asAdmin();
     }
 
     void run() {
+        writesNeedTheAdmin();
         long id = writeEvictsAndTheListIsCachedAgain();
+        detailIsCachedAndRevalidated(id);
         updateAndDeleteAreSeenByTheNextRead(id);
         invalidWriteIsRejected();
         metrics();
         ready();
     }
 
+    /** Jakarta Security with the WAR's own identity store: no credentials or a wrong password is a 401. */
+    private void writesNeedTheAdmin() {
+        String body = draft("Not allowed on " + server.name(), "1");
+        HttpResponse<byte[]> anonymous = app.send("POST", "properties/", "application/json", body);
+        assertEquals(401, anonymous.statusCode(), () -> "POST without credentials: " + Http.text(anonymous));
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        HttpResponse<byte[]> wrong = app.as(TestAccounts.ADMIN, "not-the-password")
+                .send("POST", "properties/", "application/json", body);
+        assertEquals(401, wrong.statusCode(), () -> "POST with a wrong password: " + Http.text(wrong));
+    }
+
     private long writeEvictsAndTheListIsCachedAgain() {
         String title = "Portability check on " + server.name();
-        HttpResponse<byte[]> created = app.send("POST", "properties/", "application/json",
+        HttpResponse<byte[]> created = admin.send("POST", "properties/", "application/json",
                 draft(title, "123456.7"));
         assertEquals(201, created.statusCode(), () -> "POST: " + Http.text(created));
         JsonObject property = Http.json(created);
@@ -66,24 +83,38 @@ final class SmokeSuite {
         return id;
     }
 
+    private void detailIsCachedAndRevalidated(long id) {
+        HttpResponse<byte[]> first = app.get("properties/" + id);
+        HttpResponse<byte[]> second = app.get("properties/" + id);
+        assertEquals(200, first.statusCode());
+        assertEquals("Portability check on " + server.name(), Http.json(first).getString("title"));
+        assertEquals("HIT", xCache(second));
+        String etag = second.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on a cached GET"));
+        HttpResponse<byte[]> revalidated = app.send(app.request("properties/" + id).header("If-None-Match", etag).GET().build());
+        assertEquals(304, revalidated.statusCode());
+        assertEquals(404, app.get("properties/999999999").statusCode());
+    }
+
     private void updateAndDeleteAreSeenByTheNextRead(long id) {
         String title = "Updated on " + server.name();
-        HttpResponse<byte[]> replaced = app.send("PUT", "properties/" + id, "application/json", draft(title, "99.5"));
+        HttpResponse<byte[]> replaced = admin.send("PUT", "properties/" + id, "application/json", draft(title, "99.5"));
         assertEquals(200, replaced.statusCode(), () -> "PUT: " + Http.text(replaced));
         HttpResponse<byte[]> afterUpdate = app.get("properties/");
         assertEquals("MISS", xCache(afterUpdate));
         JsonObject updated = find(Http.json(afterUpdate), id).orElseThrow();
         assertEquals(title, updated.getString("title"));
         assertEquals("99.50", updated.getString("price"));
+        assertEquals(title, Http.json(app.get("properties/" + id)).getString("title"), "the detail was evicted too");
 
         assertEquals("HIT", xCache(app.get("properties/")));
-        assertEquals(204, app.delete("properties/" + id).statusCode());
+        assertEquals(204, admin.delete("properties/" + id).statusCode());
         assertTrue(find(Http.json(app.get("properties/")), id).isEmpty(), "deleted property still listed");
-        assertEquals(404, app.delete("properties/" + id).statusCode());
+        assertEquals(404, app.get("properties/" + id).statusCode());
+        assertEquals(404, admin.delete("properties/" + id).statusCode());
     }
 
     private void invalidWriteIsRejected() {
-        HttpResponse<byte[]> invalid = app.send("POST", "properties/", "application/json", draft("Negative", "-1"));
+        HttpResponse<byte[]> invalid = admin.send("POST", "properties/", "application/json", draft("Negative", "-1"));
         assertEquals(400, invalid.statusCode(), () -> "Bean Validation is not active: " + Http.text(invalid));
         assertEquals("price", Http.json(invalid).getJsonArray("violations").getJsonObject(0).getString("field"));
     }
