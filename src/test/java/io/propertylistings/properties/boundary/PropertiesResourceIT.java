@@ -255,8 +255,10 @@ class PropertiesResourceIT {
         assertEquals(misses + 3, (long) after.require("redis_keyspace_misses"));
         assertEquals(hits + misses + 10, (long) after.require("redis_total_operations"));
         double total = hits + misses + 10;
-        assertEquals(Math.round((hits + 7) * 10000.0 / total) / 100.0, after.require("redis_hit_ratio"), 0.0001);
-        assertEquals(Math.round((misses + 3) * 10000.0 / total) / 100.0, after.require("redis_miss_ratio"), 0.0001);
+        // The ratios' exact rounding is KeyspaceFiguresTest's; one scrape may span two INFO readings, so allow a
+        // little for operations between them.
+        assertEquals((hits + 7) * 100.0 / total, after.require("redis_hit_ratio"), 0.5);
+        assertEquals((misses + 3) * 100.0 / total, after.require("redis_miss_ratio"), 0.5);
     }
 
     @Test
