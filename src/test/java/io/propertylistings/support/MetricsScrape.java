@@ -41,7 +41,14 @@ public record MetricsScrape(String text) {
         return value(name, labels).orElseThrow(() -> new AssertionError("no sample " + name + " in:\n" + text));
     }
 
+    /** One of the per-level counters: {@code cache_<figure>_total{level="<level>"}}. */
     public long cache(String figure, String level) {
-        return (long) require("cache_" + figure, "level=\"" + level + "\"");
+        return (long) require("cache_" + figure + "_total", "level=\"" + level + "\"");
+    }
+
+    /** The {@code # TYPE} line's type of a metric family, or empty. */
+    public java.util.Optional<String> type(String family) {
+        Matcher line = Pattern.compile("^# TYPE " + Pattern.quote(family) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        return line.find() ? java.util.Optional.of(line.group(1)) : java.util.Optional.empty();
     }
 }

@@ -1,8 +1,14 @@
 package io.propertylistings.caching.control;
 
-/** The cache levels, as named in metric tags. */
+/**
+ * The cache levels, as named in metric tags and in the JSON of {@code /cache/metrics} and {@code /cache/info}.
+ * Metrics, statistics and reports iterate over {@link #values()}, so a new level is one constant here (plus a
+ * {@link LevelCensus} from the cache that implements it, for {@code /cache/info}).
+ */
 public enum CacheLevel {
-    RESPONSE, LIST, DETAIL;
+    RESPONSE,
+    LIST,
+    DETAIL;
 
     public String tag() {
         return name().toLowerCase();

@@ -2,15 +2,19 @@ package io.propertylistings.caching.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * This application's own cache figures per level. Redis' keyspace figures count every client of that
- * Redis; these count ours.
+ * Redis; these count ours. Listeners (the metrics registration) see each event as it happens, so this
+ * class needs no metrics API and works on a server without one.
  */
 @ApplicationScoped
 public class CacheStatistics {
@@ -19,10 +23,20 @@ public class CacheStatistics {
         HITS, NEAR_HITS, MISSES, LOADS, EVICTIONS, ERRORS
     }
 
+    /** Told of every counted event and every timed load, on the thread that caused it: keep it cheap. */
+    public interface Listener {
+        void counted(CacheLevel level, Figure figure);
+
+        void loadTimed(CacheLevel level, long nanos);
+    }
+
     private static final Logger LOG = Logger.getLogger(CacheStatistics.class.getName());
     private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
+    static final int LOAD_TIME_SAMPLES = 1024;
 
     private final Map<CacheLevel, Map<Figure, LongAdder>> counters = new EnumMap<>(CacheLevel.class);
+    private final Map<CacheLevel, DurationWindow> loadTimes = new EnumMap<>(CacheLevel.class);
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
     public CacheStatistics() {
@@ -32,33 +46,58 @@ public class CacheStatistics {
                 figures.put(figure, new LongAdder());
             }
             counters.put(level, figures);
+            loadTimes.put(level, new DurationWindow(LOAD_TIME_SAMPLES));
         }
     }
 
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
     public void hit(CacheLevel level) {
-        counters.get(level).get(Figure.HITS).increment();
+        increment(level, Figure.HITS);
     }
 
     /** A hit answered from this JVM's near cache (counted in hits too). */
     public void nearHit(CacheLevel level) {
-        counters.get(level).get(Figure.NEAR_HITS).increment();
+        increment(level, Figure.NEAR_HITS);
     }
 
     public void miss(CacheLevel level) {
-        counters.get(level).get(Figure.MISSES).increment();
+        increment(level, Figure.MISSES);
     }
 
+    /** Counts a load without timing it; {@link #load(CacheLevel, Supplier)} does both. */
     public void load(CacheLevel level) {
-        counters.get(level).get(Figure.LOADS).increment();
+        increment(level, Figure.LOADS);
+    }
+
+    /** Counts and times one load from the database. A failed load is timed too: it kept a caller waiting. */
+    public <T> T load(CacheLevel level, Supplier<T> loader) {
+        increment(level, Figure.LOADS);
+        long started = System.nanoTime();
+        try {
+            return loader.get();
+        } finally {
+            loadTime(level, System.nanoTime() - started);
+        }
+    }
+
+    /** Records how long one load took, for a load counted with {@link #load(CacheLevel)}. */
+    public void loadTime(CacheLevel level, long nanos) {
+        loadTimes.get(level).record(nanos);
+        for (Listener listener : listeners) {
+            listener.loadTimed(level, nanos);
+        }
     }
 
     public void eviction(CacheLevel level) {
-        counters.get(level).get(Figure.EVICTIONS).increment();
+        increment(level, Figure.EVICTIONS);
     }
 
     /** Counts a Redis failure; while Redis stays down, one warning every ten seconds is enough. */
     public void error(CacheLevel level, String operation, RuntimeException failure) {
-        counters.get(level).get(Figure.ERRORS).increment();
+        increment(level, Figure.ERRORS);
         long now = System.nanoTime();
         long last = lastWarning.get();
         boolean warn = now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now);
@@ -68,5 +107,16 @@ public class CacheStatistics {
 
     public long count(CacheLevel level, Figure figure) {
         return counters.get(level).get(figure).sum();
+    }
+
+    public DurationWindow.Summary loadTimes(CacheLevel level) {
+        return loadTimes.get(level).summary();
+    }
+
+    private void increment(CacheLevel level, Figure figure) {
+        counters.get(level).get(figure).increment();
+        for (Listener listener : listeners) {
+            listener.counted(level, figure);
+        }
     }
 }

@@ -32,6 +32,24 @@ public class GenerationGuard {
             return 0
             """;
 
+    // As STORE_IF_CURRENT, and records the entry's expiry (Redis' own clock, in ms) in a sorted set per
+    // generation, so that entries can be counted without KEYS or SCAN; expired members are pruned here.
+    private static final String STORE_IF_CURRENT_INDEXED = """
+            if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then
+              return 0
+            end
+            local ttl = tonumber(ARGV[3])
+            redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl)
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+            redis.call('ZADD', KEYS[3], now + ttl, KEYS[2])
+            if redis.call('PTTL', KEYS[3]) < ttl then
+              redis.call('PEXPIRE', KEYS[3], ttl)
+            end
+            return 1
+            """;
+
     private static final String ADVANCE = """
             local generation = redis.call('INCR', KEYS[1])
             for i = 2, #KEYS do
@@ -52,6 +70,22 @@ public class GenerationGuard {
               return {generation, entry}
             end
             return {generation}
+            """;
+
+    // Counts the live members of the current generation's index (see STORE_IF_CURRENT_INDEXED), in Redis' clock,
+    // and the milliseconds until the last of them expires (-1 without any).
+    private static final String CENSUS = """
+            local generation = redis.call('GET', KEYS[1]) or '0'
+            local index = ARGV[1] .. generation .. ':index'
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local entries = redis.call('ZCOUNT', index, '(' .. now, '+inf')
+            local ttl = -1
+            if entries > 0 then
+              local last = redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')
+              ttl = tonumber(last[2]) - now
+            end
+            return {generation, tostring(entries), tostring(ttl)}
             """;
 
     @Inject
@@ -81,6 +115,28 @@ public class GenerationGuard {
         Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT, RScript.ReturnType.LONG,
                 List.of(generationKey, key), bytes(generation), value, bytes(Long.toString(ttl.toMillis())));
         return stored != null && stored == 1L;
+    }
+
+    /**
+     * As {@link #storeIfCurrent(String, String, String, byte[], Duration)}, and also notes the key and its expiry
+     * in the sorted set {@code indexKey} (same hash slot), which is what {@code /cache/info} counts.
+     */
+    public boolean storeIfCurrent(String generationKey, String generation, String key, byte[] value, Duration ttl,
+            String indexKey) {
+        Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT_INDEXED, RScript.ReturnType.LONG,
+                List.of(generationKey, key, indexKey), bytes(generation), value, bytes(Long.toString(ttl.toMillis())));
+        return stored != null && stored == 1L;
+    }
+
+    /** The current generation, its live entries and the ms until the last expires, each as text. */
+    public List<byte[]> census(String generationKey, String entryPrefix) {
+        return script().eval(RScript.Mode.READ_ONLY, CENSUS, RScript.ReturnType.LIST, List.of(generationKey),
+                bytes(entryPrefix));
+    }
+
+    /** Milliseconds until {@code key} expires: -2 without the key, -1 for a key without expiry. */
+    public long remainingMillis(String key) {
+        return redis.getBucket(key, ByteArrayCodec.INSTANCE).remainTimeToLive();
     }
 
     /** Starts a new generation and drops the given keys, in one atomic step. */

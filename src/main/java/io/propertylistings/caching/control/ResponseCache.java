@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * eviction is owed (see {@link PendingEvictions}) and until it is paid this node does not read the cache.
  */
 @ApplicationScoped
-public class ResponseCache {
+public class ResponseCache implements LevelCensus {
 
     static final String NAMESPACE = "{response}";
     static final String GENERATION_KEY = NAMESPACE + ":generation";
@@ -73,7 +73,7 @@ public class ResponseCache {
     public void store(Lookup lookup, String requestKey, StoredResponse response, Duration ttl) {
         try {
             if (generations.storeIfCurrent(GENERATION_KEY, lookup.generation(),
-                    entryKey(lookup.generation(), requestKey), response.encode(), ttl)) {
+                    entryKey(lookup.generation(), requestKey), response.encode(), ttl, indexKey(lookup.generation()))) {
                 nearCache.put(requestKey, lookup.generation(), response);
             }
         } catch (RuntimeException e) {
@@ -94,6 +94,24 @@ public class ResponseCache {
     /** The single-flight lock of one request, in the namespace's hash slot. */
     public static String lockKey(String requestKey) {
         return NAMESPACE + ":lock:" + requestKey;
+    }
+
+    @Override
+    public CacheLevel level() {
+        return CacheLevel.RESPONSE;
+    }
+
+    /** The entries of the current generation; a RuntimeException when Redis cannot be asked. */
+    @Override
+    public Contents contents() {
+        List<byte[]> reply = generations.census(GENERATION_KEY, NAMESPACE + ":");
+        long entries = Long.parseLong(new String(reply.get(1), StandardCharsets.UTF_8));
+        long ttlMillis = Long.parseLong(new String(reply.get(2), StandardCharsets.UTF_8));
+        return new Contents(entries, ttlMillis, "generation " + new String(reply.get(0), StandardCharsets.UTF_8));
+    }
+
+    static String indexKey(String generation) {
+        return NAMESPACE + ":" + generation + ":index";
     }
 
     static String entryKey(String generation, String requestKey) {

@@ -2,13 +2,18 @@ package io.propertylistings.metrics.boundary;
 
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.DurationWindow;
 import io.propertylistings.metrics.control.KeyspaceFigures;
 import io.propertylistings.metrics.control.RedisKeyspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -19,6 +24,8 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class MetricsRegistration {
+
+    static final String LOAD_TIME = "cache_load_time_seconds";
 
     @Inject
     MetricRegistry registry;
@@ -37,15 +44,28 @@ public class MetricsRegistration {
                 KeyspaceFigures::hitRatio);
         keyspaceGauge("redis_miss_ratio", "Keyspace misses in percent of all lookups (0 without lookups)",
                 KeyspaceFigures::missRatio);
+        registry.gauge(Metadata.builder().withName("redis_up")
+                        .withDescription("1 while Redis answers INFO, 0 while it cannot be reached").build(),
+                keyspace, source -> source.figures().isPresent() ? 1.0 : 0.0);
+        statistics.addListener(new CacheCounters());
         for (CacheLevel level : CacheLevel.values()) {
-            for (CacheStatistics.Figure figure : CacheStatistics.Figure.values()) {
-                String name = "cache_" + figure.name().toLowerCase();
-                registry.gauge(Metadata.builder().withName(name)
-                                .withDescription("This application's cache " + figure.name().toLowerCase()
-                                        + " per level, since start").build(),
-                        statistics, stats -> stats.count(level, figure), new Tag("level", level.tag()));
-            }
+            loadTimeGauge(level, "p50", DurationWindow.Summary::p50Millis);
+            loadTimeGauge(level, "p95", DurationWindow.Summary::p95Millis);
+            loadTimeGauge(level, "p99", DurationWindow.Summary::p99Millis);
         }
+    }
+
+    /**
+     * Load time percentiles as gauges with a {@code percentile} tag. Not an MP Metrics Timer: Payara's exporter
+     * writes a Timer's quantiles in nanoseconds next to a {@code _sum} in seconds, and {@code _mean}/{@code _max}
+     * without HELP, which promtool rejects; and a gauge may not carry Prometheus' reserved {@code quantile} label.
+     */
+    private void loadTimeGauge(CacheLevel level, String percentile, ToDoubleFunction<DurationWindow.Summary> millis) {
+        registry.gauge(Metadata.builder().withName(LOAD_TIME)
+                        .withDescription("Time to load what a cache level missed, over its most recent "
+                                + "loads, in seconds (0 before the first load)").build(),
+                statistics, stats -> millis.applyAsDouble(stats.loadTimes(level)) / 1000.0,
+                new Tag("level", level.tag()), new Tag("percentile", percentile));
     }
 
     private void keyspaceGauge(String name, String description, ToDoubleFunction<KeyspaceFigures> value) {
@@ -54,4 +74,35 @@ public class MetricsRegistration {
                 keyspace, source -> source.figures().map(value::applyAsDouble).orElse(-1.0));
     }
 
+    /**
+     * The application's own figures per level as counters (monotonic, so Prometheus' {@code rate()} and
+     * {@code increase()} apply), fed by {@link CacheStatistics} as events happen.
+     */
+    private final class CacheCounters implements CacheStatistics.Listener {
+
+        private final Map<CacheLevel, Map<CacheStatistics.Figure, Counter>> counters = new EnumMap<>(CacheLevel.class);
+
+        CacheCounters() {
+            for (CacheLevel level : CacheLevel.values()) {
+                Tag tag = new Tag("level", level.tag());
+                Map<CacheStatistics.Figure, Counter> figures = new EnumMap<>(CacheStatistics.Figure.class);
+                for (CacheStatistics.Figure figure : CacheStatistics.Figure.values()) {
+                    String name = figure.name().toLowerCase(Locale.ROOT);
+                    figures.put(figure, registry.counter(Metadata.builder().withName("cache_" + name)
+                            .withDescription("This application's cache " + name + " per level, since start").build(), tag));
+                }
+                counters.put(level, figures);
+            }
+        }
+
+        @Override
+        public void counted(CacheLevel level, CacheStatistics.Figure figure) {
+            counters.get(level).get(figure).inc();
+        }
+
+        @Override
+        public void loadTimed(CacheLevel level, long nanos) {
+            // read by the load-time gauges from CacheStatistics itself
+        }
+    }
 }

@@ -63,8 +63,8 @@ public class PropertyCatalog {
 
     /** Loads from the database; stores only under the generation read before the load (none: no store). */
     private List<PropertyJson> load(Optional<String> generation) {
-        statistics.load(CacheLevel.LIST);
-        List<PropertyJson> loaded = store.findAll().stream().map(PropertyJson::of).toList();
+        List<PropertyJson> loaded = statistics.load(CacheLevel.LIST,
+                () -> store.findAll().stream().map(PropertyJson::of).toList());
         generation.ifPresent(seen -> cache.put(seen, loaded));
         return loaded;
     }
@@ -72,10 +72,11 @@ public class PropertyCatalog {
     /** A filtered, ordered or paged listing, straight from the database; the response cache is in front of it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PropertyPage search(PropertyQuery query) {
-        statistics.load(CacheLevel.LIST);
-        List<PropertyJson> items = store.search(query).stream().map(PropertyJson::of).toList();
-        long total = query.page().isPresent() ? store.count(query) : items.size();
-        return new PropertyPage(items, total);
+        return statistics.load(CacheLevel.LIST, () -> {
+            List<PropertyJson> items = store.search(query).stream().map(PropertyJson::of).toList();
+            long total = query.page().isPresent() ? store.count(query) : items.size();
+            return new PropertyPage(items, total);
+        });
     }
 
     public record PropertyPage(List<PropertyJson> items, long total) {
@@ -84,8 +85,7 @@ public class PropertyCatalog {
     /** One property; the response cache in front of the detail view keeps repeated reads off the database. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PropertyJson> find(long id) {
-        statistics.load(CacheLevel.DETAIL);
-        return store.find(id).map(PropertyJson::of);
+        return statistics.load(CacheLevel.DETAIL, () -> store.find(id).map(PropertyJson::of));
     }
 
     public PropertyJson create(PropertyDraft draft) {

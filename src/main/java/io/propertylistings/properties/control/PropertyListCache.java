@@ -3,6 +3,7 @@ package io.propertylistings.properties.control;
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.GenerationGuard;
+import io.propertylistings.caching.control.LevelCensus;
 import io.propertylistings.caching.control.PendingEvictions;
 import io.propertylistings.properties.entity.PropertyJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hash-tagged to the same slot; see {@link GenerationGuard} for why a loader stores under a generation.
  */
 @ApplicationScoped
-public class PropertyListCache {
+public class PropertyListCache implements LevelCensus {
 
     public static final String KEY = "all_properties";
     static final String GENERATION_KEY = "{all_properties}:generation";
@@ -102,5 +103,18 @@ public class PropertyListCache {
             statistics.error(CacheLevel.LIST, "eviction", e);
             pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
         }
+    }
+
+    @Override
+    public CacheLevel level() {
+        return CacheLevel.LIST;
+    }
+
+    /** One key or none; a RuntimeException when Redis cannot be reached. */
+    @Override
+    public Contents contents() {
+        // -2: no such key; -1: a key without expiry, which this cache never writes but someone could.
+        long ttlMillis = generations.remainingMillis(KEY);
+        return ttlMillis == -2 ? new Contents(0, -1, KEY) : new Contents(1, ttlMillis, KEY);
     }
 }

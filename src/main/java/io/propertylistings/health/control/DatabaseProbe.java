@@ -1,0 +1,30 @@
+package io.propertylistings.health.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/** Borrows a connection of {@code jdbc/properties} and asks the driver whether it is valid. */
+// Dependent: created with its health check at start-up, in the application's context, not on a health thread.
+@Dependent
+public class DatabaseProbe {
+
+    @Resource(lookup = "jdbc/properties")
+    DataSource dataSource;
+
+    @Inject
+    TimedProbe probe;
+
+    public ProbeOutcome probe(Duration timeout) {
+        // isValid counts in whole seconds; the TimedProbe deadline is the real bound.
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        return probe.run(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid(seconds);
+            }
+        }, timeout);
+    }
+}

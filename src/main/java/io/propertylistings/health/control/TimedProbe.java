@@ -1,0 +1,68 @@
+package io.propertylistings.health.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.Dependent;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a probe with a hard deadline. Driver and client timeouts do not cover every wait (a pool waiting for a
+ * free connection, a TCP connect to a host that drops packets), and a health endpoint that hangs is read as
+ * dead by an orchestrator: so the probe runs on a thread of its own and is given up on in time.
+ * <p>
+ * Not the server's managed executor: health checks are called from the server's own threads, outside this
+ * application's context, and a managed executor refuses tasks submitted from there ("module is disabled").
+ * One thread per probe owner (dependent scope); a probe that hangs past its deadline is interrupted, and
+ * while it still hangs the next probes time out too, which is the truth.
+ */
+@Dependent
+public class TimedProbe {
+
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newFixedThreadPool(1, task -> {
+        Thread thread = new Thread(task, "health-probe-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProbeOutcome run(Callable<Boolean> probe, Duration timeout) {
+        long started = System.nanoTime();
+        Future<Boolean> answer;
+        try {
+            answer = executor.submit(probe);
+        } catch (RejectedExecutionException e) {
+            return outcome(false, started, "not probed, the application is stopping");
+        }
+        try {
+            boolean up = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome(up, started, up ? null : "answered, but reported itself unusable");
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return outcome(false, started, "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return outcome(false, started, String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return outcome(false, started, "interrupted");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static ProbeOutcome outcome(boolean up, long startedNanos, String failure) {
+        return new ProbeOutcome(up, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+                Optional.ofNullable(failure));
+    }
+}

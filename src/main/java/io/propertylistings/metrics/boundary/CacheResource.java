@@ -1,0 +1,58 @@
+package io.propertylistings.metrics.boundary;
+
+import io.propertylistings.metrics.control.CacheReports;
+import io.propertylistings.metrics.entity.CacheInfoReport;
+import io.propertylistings.metrics.entity.CacheMetricsReport;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Cache figures for people and scripts. Without Redis: 503 with the same shape and an {@code error} field. */
+@RequestScoped
+@Path("cache")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cache", description = "What the caches did and what they hold")
+public class CacheResource {
+
+    @Inject
+    CacheReports reports;
+
+    @GET
+    @Path("metrics")
+    @Operation(summary = "Redis keyspace figures with the seed's keys, an assessment, and this service's figures per level")
+    @APIResponse(responseCode = "200", description = "all figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CacheMetrics")))
+    @APIResponse(responseCode = "503", description = "Redis cannot be reached: keyspace figures null, error says why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CacheMetrics")))
+    public Response metrics() {
+        CacheMetricsReport report = reports.metrics();
+        return Response.status(report.error() == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(report).build();
+    }
+
+    @GET
+    @Path("info")
+    @Operation(summary = "For each level: whether it holds entries, how many, and the TTL left")
+    @APIResponse(responseCode = "200", description = "what each level holds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CacheInfo")))
+    @APIResponse(responseCode = "503", description = "Redis cannot be reached: contents null, error says why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CacheInfo")))
+    public Response info() {
+        CacheInfoReport report = reports.info();
+        return Response.status(report.error() == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(report).build();
+    }
+}

@@ -1,0 +1,101 @@
+package io.propertylistings.metrics.control;
+
+import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.CacheStatistics.Figure;
+import io.propertylistings.caching.control.DurationWindow;
+import io.propertylistings.caching.control.LevelCensus;
+import io.propertylistings.metrics.entity.Assessment;
+import io.propertylistings.metrics.entity.CacheInfoReport;
+import io.propertylistings.metrics.entity.CacheMetricsReport;
+import io.propertylistings.metrics.entity.LevelFigures;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the JSON reports of {@code /cache/metrics} and {@code /cache/info}. */
+@ApplicationScoped
+public class CacheReports {
+
+    static final String REDIS_UNREACHABLE = "Redis cannot be reached";
+    static final String NO_STORE = "no entries of its own: its responses are held by the response level";
+
+    @Inject
+    RedisKeyspace keyspace;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    @Any
+    Instance<LevelCensus> censuses;
+
+    public CacheMetricsReport metrics() {
+        Map<String, LevelFigures> levels = new LinkedHashMap<>();
+        for (CacheLevel level : CacheLevel.values()) {
+            levels.put(level.tag(), figures(level));
+        }
+        Optional<KeyspaceFigures> read = keyspace.figures();
+        if (read.isEmpty()) {
+            return new CacheMetricsReport(null, null, null, null, null, null, "DOWN",
+                    REDIS_UNREACHABLE + ": its keyspace figures (INFO stats) are unavailable", levels);
+        }
+        KeyspaceFigures figures = read.get();
+        return new CacheMetricsReport(figures.hits(), figures.misses(), figures.hitRatio(), figures.missRatio(),
+                figures.totalOperations(), Assessment.of(figures.hitRatio()), "UP", null, levels);
+    }
+
+    LevelFigures figures(CacheLevel level) {
+        long hits = statistics.count(level, Figure.HITS);
+        long misses = statistics.count(level, Figure.MISSES);
+        DurationWindow.Summary loads = statistics.loadTimes(level);
+        return new LevelFigures(hits, misses, statistics.count(level, Figure.LOADS),
+                statistics.count(level, Figure.EVICTIONS), statistics.count(level, Figure.ERRORS),
+                // The same percentage as Redis' own, over this level's lookups.
+                new KeyspaceFigures(hits, misses).hitRatio(),
+                new LevelFigures.LoadTime(loads.count(), loads.p50Millis(), loads.p95Millis(), loads.p99Millis(),
+                        loads.maxMillis()));
+    }
+
+    /** Asks each level's cache what it holds; after the first Redis failure the others are not asked. */
+    public CacheInfoReport info() {
+        Map<CacheLevel, LevelCensus> byLevel = new EnumMap<>(CacheLevel.class);
+        for (LevelCensus census : censuses) {
+            byLevel.put(census.level(), census);
+        }
+        Map<String, CacheInfoReport.LevelContents> levels = new LinkedHashMap<>();
+        String error = null;
+        for (CacheLevel level : CacheLevel.values()) {
+            LevelCensus census = byLevel.get(level);
+            if (census == null) {
+                // A level without a store of its own, such as detail, which the response level holds.
+                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, NO_STORE));
+                continue;
+            }
+            if (error != null) {
+                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
+                continue;
+            }
+            try {
+                levels.put(level.tag(), contents(census.contents()));
+            } catch (RuntimeException e) {
+                // A Redis failure, or the caches' circuit breaker (see GenerationGuard) open after failures.
+                error = REDIS_UNREACHABLE + ": " + e.getMessage();
+                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
+            }
+        }
+        return new CacheInfoReport(error == null ? "UP" : "DOWN", error, levels);
+    }
+
+    static CacheInfoReport.LevelContents contents(LevelCensus.Contents contents) {
+        boolean holds = contents.entries() > 0;
+        // Rounded up: an entry with 300 ms left has not expired, so it must not show 0 seconds.
+        Long ttlSeconds = holds && contents.ttlMillis() >= 0 ? (contents.ttlMillis() + 999) / 1000 : null;
+        return new CacheInfoReport.LevelContents(holds, contents.entries(), ttlSeconds, contents.where());
+    }
+}

@@ -1,0 +1,25 @@
+package io.propertylistings.metrics.entity;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One cache level's own figures since start: what this application did, not every client of Redis. */
+@Schema(name = "LevelFigures", description = "This application's figures for one cache level since start")
+@JsonbPropertyOrder({"hits", "misses", "loads", "evictions", "errors", "hitRatio", "loadTime"})
+public record LevelFigures(
+        long hits,
+        long misses,
+        long loads,
+        long evictions,
+        @Schema(description = "Redis failures (unreachable, timeouts) met at this level") long errors,
+        @Schema(name = "hit_ratio", description = "hits in percent of hits plus misses, two decimals, 0 without lookups")
+        @JsonbProperty("hit_ratio") double hitRatio,
+        @Schema(name = "load_time_ms") @JsonbProperty("load_time_ms") LoadTime loadTime) {
+
+    /** Load times in milliseconds over the most recent loads; {@code count} is every load timed since start. */
+    @Schema(name = "LoadTime", description = "Percentiles of the most recent load times, in milliseconds")
+    @JsonbPropertyOrder({"count", "p50", "p95", "p99", "max"})
+    public record LoadTime(long count, double p50, double p95, double p99, double max) {
+    }
+}

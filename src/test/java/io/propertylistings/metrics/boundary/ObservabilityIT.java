@@ -1,0 +1,305 @@
+package io.propertylistings.metrics.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.Http;
+import io.propertylistings.support.LocalRedis;
+import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.TestRedis;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
+
+/**
+ * What an operator sees: metrics, the JSON cache endpoints and health, on the WAR as
+ * built, with real PostgreSQL and Redis (Redis is stopped and started again by one test).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ObservabilityIT {
+
+    private static final List<String> LEVELS = List.of("response", "list", "detail");
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    Http admin;
+
+    @BeforeEach
+    void deployed() throws Exception {
+        http = new Http(base.toURI());
+        admin = http.asAdmin();
+        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    }
+
+    // ---- metrics
+
+    @Test
+    void perLevelFiguresAreCountersAndLoadsAreTimed() {
+        long id = create("Timed load");
+        MetricsScrape before = MetricsScrape.of(http);
+
+        assertEquals("MISS", http.get("properties/").headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("HIT", http.get("properties/").headers().firstValue("X-Cache").orElseThrow());
+        assertEquals(200, http.get("properties/" + id).statusCode());
+
+        MetricsScrape after = MetricsScrape.of(http);
+        for (String figure : List.of("hits", "misses", "loads", "evictions", "errors")) {
+            assertEquals("counter", after.type("cache_" + figure + "_total").orElse("none"), figure + " in:\n" + after.text());
+        }
+        assertEquals(before.cache("loads", "response") + 2, after.cache("loads", "response"), "list and detail");
+        assertEquals(before.cache("loads", "list") + 1, after.cache("loads", "list"));
+        assertEquals(before.cache("loads", "detail") + 1, after.cache("loads", "detail"));
+        for (String level : LEVELS) {
+            double previous = 0;
+            for (String percentile : List.of("p50", "p95", "p99")) {
+                double seconds = after.require("cache_load_time_seconds", level(level), "percentile=\"" + percentile + "\"");
+                assertTrue(seconds > 0 && seconds < 30 && seconds >= previous, level + " " + percentile + " = " + seconds);
+                previous = seconds;
+            }
+        }
+        assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
+        assertEquals(1.0, after.require("redis_up"));
+    }
+
+    // ---- JSON endpoints
+
+    @Test
+    void cacheMetricsHaveTheSeedKeysAndPerLevelFigures() {
+        http.get("properties/");
+        http.get("properties/");
+        Supplier<long[]> info = () -> {
+            var stats = TestRedis.client().getRedisNodes(RedisNodes.SINGLE).getInstance().info(RedisNode.InfoSection.STATS);
+            return new long[] {Long.parseLong(stats.get("keyspace_hits")), Long.parseLong(stats.get("keyspace_misses"))};
+        };
+        long[] floor = info.get();
+        JsonObject body = awaitJson("cache/metrics",
+                json -> json.getJsonNumber("keyspace_hits") != null && json.getJsonNumber("keyspace_hits").longValue() >= floor[0]);
+
+        assertEquals(List.of("keyspace_hits", "keyspace_misses", "hit_ratio", "miss_ratio", "total_operations",
+                "assessment", "redis", "error", "levels"), List.copyOf(body.keySet()));
+        long hits = body.getJsonNumber("keyspace_hits").longValue();
+        long misses = body.getJsonNumber("keyspace_misses").longValue();
+        long[] ceiling = info.get();
+        assertTrue(hits >= floor[0] && hits <= ceiling[0], hits + " not within INFO's " + floor[0] + ".." + ceiling[0]);
+        assertTrue(misses >= floor[1] && misses <= ceiling[1]);
+        assertEquals(hits + misses, body.getJsonNumber("total_operations").longValue());
+        double ratio = body.getJsonNumber("hit_ratio").doubleValue();
+        assertEquals(Math.round(hits * 10000.0 / (hits + misses)) / 100.0, ratio, 0.0001);
+        assertEquals(100.0, ratio + body.getJsonNumber("miss_ratio").doubleValue(), 0.011);
+        String expected = ratio >= 90 ? "EXCELLENT" : ratio >= 80 ? "GOOD" : ratio >= 70 ? "FAIR" : "POOR";
+        assertEquals(expected, body.getString("assessment"));
+        assertEquals("UP", body.getString("redis"));
+        assertEquals(JsonValue.NULL, body.get("error"));
+
+        MetricsScrape scrape = MetricsScrape.of(http);
+        JsonObject levels = body.getJsonObject("levels");
+        assertEquals(LEVELS, List.copyOf(levels.keySet()));
+        for (String level : LEVELS) {
+            JsonObject figures = levels.getJsonObject(level);
+            assertEquals(List.of("hits", "misses", "loads", "evictions", "errors", "hit_ratio", "load_time_ms"),
+                    List.copyOf(figures.keySet()));
+            // Nothing ran between the two readings but the scrape itself.
+            assertEquals(scrape.cache("hits", level), figures.getJsonNumber("hits").longValue(), level);
+            assertEquals(scrape.cache("loads", level), figures.getJsonNumber("loads").longValue(), level);
+            JsonObject loadTime = figures.getJsonObject("load_time_ms");
+            assertEquals(figures.getJsonNumber("loads").longValue(), loadTime.getJsonNumber("count").longValue(), level);
+            if (loadTime.getJsonNumber("count").longValue() == 0) {
+                continue;
+            }
+            double p50 = loadTime.getJsonNumber("p50").doubleValue();
+            double p99 = loadTime.getJsonNumber("p99").doubleValue();
+            assertTrue(p50 > 0 && p50 <= p99 && p99 <= loadTime.getJsonNumber("max").doubleValue(), loadTime.toString());
+        }
+        assertTrue(levels.getJsonObject("response").getJsonNumber("hits").longValue() >= 1);
+    }
+
+    @Test
+    void cacheInfoCountsEntriesWithoutKeysOrScan() {
+        // A new, empty generation of the response level, and no cached list.
+        TestRedis.client().getAtomicLong("{response}:generation").incrementAndGet();
+        TestRedis.client().getBucket("all_properties").delete();
+        JsonObject empty = Http.json(http.get("cache/info"));
+        assertEquals("UP", empty.getString("redis"));
+        assertEquals(0, level(empty, "response").getJsonNumber("entries").longValue(), empty.toString());
+        assertFalse(level(empty, "response").getBoolean("holds_entries"));
+        assertEquals(JsonValue.NULL, level(empty, "response").get("ttl_seconds"));
+        assertEquals(0, level(empty, "list").getJsonNumber("entries").longValue());
+        // detail has no store of its own: the response level holds its answers.
+        assertEquals(JsonValue.NULL, level(empty, "detail").get("entries"));
+        assertTrue(level(empty, "detail").getString("where").contains("response level"), empty.toString());
+        long keysBefore = calls("keys") + calls("scan");
+
+        http.get("properties/");
+        http.get("properties/?page=2");
+        http.get("properties/?page=2");
+
+        JsonObject held = Http.json(http.get("cache/info"));
+        JsonObject response = level(held, "response");
+        assertEquals(2, response.getJsonNumber("entries").longValue(), held.toString());
+        assertTrue(response.getBoolean("holds_entries"));
+        long ttl = response.getJsonNumber("ttl_seconds").longValue();
+        assertTrue(ttl > 800 && ttl <= 900, "response ttl " + ttl);
+        JsonObject list = level(held, "list");
+        assertEquals(1, list.getJsonNumber("entries").longValue());
+        assertEquals("all_properties", list.getString("where"));
+        long listTtl = list.getJsonNumber("ttl_seconds").longValue();
+        assertTrue(listTtl > 3500 && listTtl <= 3600, "list ttl " + listTtl);
+        assertEquals(keysBefore, calls("keys") + calls("scan"), "KEYS or SCAN was sent");
+
+        create("Evicts both levels");
+        JsonObject evicted = Http.json(http.get("cache/info"));
+        assertEquals(0, level(evicted, "response").getJsonNumber("entries").longValue(), evicted.toString());
+        assertEquals(0, level(evicted, "list").getJsonNumber("entries").longValue());
+    }
+
+    @Test
+    void withoutRedisTheEndpointsSayWhyAndReadinessReportsTheDegradation() throws Exception {
+        LocalRedis redis = PayaraMicroEnvironment.services().localRedis().orElseThrow();
+        redis.stop();
+        try {
+            HttpResponse<byte[]> metrics = await(() -> http.get("cache/metrics"), answer -> answer.statusCode() == 503);
+            JsonObject metricsBody = Http.json(metrics);
+            assertEquals("DOWN", metricsBody.getString("redis"), metricsBody.toString());
+            assertTrue(metricsBody.getString("error").contains("Redis cannot be reached"));
+            assertEquals(JsonValue.NULL, metricsBody.get("keyspace_hits"));
+            assertEquals(LEVELS, List.copyOf(metricsBody.getJsonObject("levels").keySet()));
+
+            HttpResponse<byte[]> info = http.get("cache/info");
+            assertEquals(503, info.statusCode(), Http.text(info));
+            JsonObject infoBody = Http.json(info);
+            assertEquals("DOWN", infoBody.getString("redis"));
+            assertTrue(infoBody.getString("error").startsWith("Redis cannot be reached"), infoBody.toString());
+
+            HttpResponse<byte[]> ready = http.get("/health/ready");
+            assertEquals(200, ready.statusCode(), Http.text(ready));
+            JsonObject readiness = Http.json(ready);
+            assertEquals("UP", readiness.getString("status"));
+            JsonObject redisCheck = check(readiness, "redis");
+            assertEquals("UP", redisCheck.getString("status"));
+            assertEquals("DOWN", data(redisCheck, "redis"));
+            assertEquals("true", data(redisCheck, "degraded"));
+            assertTrue(Long.parseLong(data(redisCheck, "response_ms")) < 5_000, redisCheck.toString());
+
+            assertEquals(200, http.get("properties/").statusCode(), "reads go on from PostgreSQL");
+            // The gauges keep an INFO reading for up to metrics.redis.info-max-age-ms: wait for a fresh one.
+            assertEquals(0.0, await(() -> MetricsScrape.of(http), scrape -> scrape.require("redis_up") == 0.0)
+                    .require("redis_up"));
+        } finally {
+            redis.restart();
+            // Leave Redis as the other tests expect it: seen again by readiness and by the metrics' INFO reading.
+            await(() -> Http.json(http.get("/health/ready")),
+                    json -> "UP".equals(data(check(json, "redis"), "redis")));
+            await(() -> MetricsScrape.of(http), scrape -> scrape.require("redis_up") == 1.0);
+            // and by the caches, whose circuit breaker closes again on the first command that succeeds.
+            await(() -> http.get("cache/info"), answer -> answer.statusCode() == 200);
+        }
+    }
+
+    // ---- health
+
+    @Test
+    void liveAndReadyWithBothServicesUp() {
+        HttpResponse<byte[]> live = http.get("/health/live");
+        assertEquals(200, live.statusCode(), Http.text(live));
+        JsonObject liveness = Http.json(live);
+        assertEquals("UP", liveness.getString("status"));
+        assertEquals("UP", check(liveness, "application").getString("status"));
+
+        HttpResponse<byte[]> ready = http.get("/health/ready");
+        assertEquals(200, ready.statusCode(), Http.text(ready));
+        JsonObject readiness = Http.json(ready);
+        assertEquals("UP", readiness.getString("status"));
+        JsonObject database = check(readiness, "database");
+        assertEquals("UP", database.getString("status"), database.toString());
+        assertEquals("jdbc/properties", data(database, "datasource"));
+        JsonObject redis = check(readiness, "redis");
+        assertEquals("UP", redis.getString("status"));
+        assertEquals("UP", data(redis, "redis"), redis.toString());
+        assertEquals("false", data(redis, "degraded"));
+    }
+
+    // ---- helpers
+
+    private static String level(String level) {
+        return "level=\"" + level + "\"";
+    }
+
+    private static JsonObject level(JsonObject info, String level) {
+        return info.getJsonObject("levels").getJsonObject(level);
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> name.equals(check.getString("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    /** A check's data value as text: servers differ in whether they keep numbers and booleans typed. */
+    private static String data(JsonObject check, String key) {
+        JsonValue value = check.getJsonObject("data").get(key);
+        assertNotNull(value, "no " + key + " in " + check);
+        return value instanceof jakarta.json.JsonString text ? text.getString() : value.toString();
+    }
+
+    private static long calls(String command) {
+        String stats = TestRedis.client().getRedisNodes(RedisNodes.SINGLE).getInstance()
+                .info(RedisNode.InfoSection.COMMANDSTATS).get("cmdstat_" + command);
+        return stats == null ? 0 : Long.parseLong(stats.split(",")[0].substring("calls=".length()));
+    }
+
+    private JsonObject awaitJson(String path, Predicate<JsonObject> condition) {
+        return await(() -> Http.json(http.get(path)), condition);
+    }
+
+    private static <T> T await(Supplier<T> read, Predicate<T> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T value = read.get();
+        while (!condition.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s; last: " + value);
+            }
+            try {
+                Thread.sleep(100); // polling for a condition, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    private long create(String title) {
+        HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json",
+                "{\"title\":\"" + title + "\",\"description\":\"A property\",\"price\":1,\"location\":\"Nairobi\"}");
+        assertEquals(201, response.statusCode(), Http.text(response));
+        return Http.json(response).getJsonNumber("id").longValue();
+    }
+}
