@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One property as clients see it: price a string with two decimals, created_at ISO-8601 in UTC. */
 @JsonbPropertyOrder({"id", "title", "description", "price", "location", "created_at"})
@@ -15,7 +16,7 @@ public record PropertyJson(
         String description,
         String price,
         String location,
-        @JsonbProperty("created_at") String createdAt) {
+        @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt) {
 
     public static PropertyJson of(Property property) {
         return new PropertyJson(

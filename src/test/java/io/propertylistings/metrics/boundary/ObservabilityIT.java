@@ -13,12 +13,19 @@ import io.propertylistings.support.TestRedis;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,7 +38,7 @@ import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 
 /**
- * What an operator sees: metrics, the JSON cache endpoints and health, on the WAR as
+ * What an operator sees: metrics, the JSON cache endpoints, health and the API description, on the WAR as
  * built, with real PostgreSQL and Redis (Redis is stopped and started again by one test).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -243,6 +250,91 @@ class ObservabilityIT {
         assertEquals("UP", redis.getString("status"));
         assertEquals("UP", data(redis, "redis"), redis.toString());
         assertEquals("false", data(redis, "degraded"));
+    }
+
+    // ---- OpenAPI
+
+    @Test
+    void openApiIsVersion3AndNamesEveryResourcePath() throws Exception {
+        HttpResponse<byte[]> answer = http.send(http.request("/openapi").header("Accept", "application/json").GET().build());
+        assertEquals(200, answer.statusCode(), Http.text(answer));
+        // Kept for people who want to read it, like the metrics scrape.
+        Files.write(Files.createDirectories(Path.of("target", "monitoring")).resolve("openapi.json"), answer.body());
+        JsonObject document = Http.json(answer);
+
+        assertTrue(document.getString("openapi").startsWith("3."), document.getString("openapi"));
+        Set<String> described = new TreeSet<>(document.getJsonObject("paths").keySet().stream()
+                .map(ObservabilityIT::withoutTrailingSlash).toList());
+        for (String path : described) {
+            assertTrue(path.matches("(/[A-Za-z0-9_.-]*|/\\{[A-Za-z0-9_]+})+"), "not an OpenAPI path template: " + path);
+        }
+        Set<String> resources = resourcePaths();
+        assertTrue(resources.containsAll(Set.of("/properties", "/properties/{id}", "/cache/metrics", "/cache/info")),
+                "resource scan found " + resources);
+        for (String path : resources) {
+            assertTrue(described.contains(path), path + " missing from /openapi paths " + described);
+        }
+        JsonObject create = document.getJsonObject("paths").getJsonObject(pathKey(document, "/properties"))
+                .getJsonObject("post");
+        String errorRef = create.getJsonObject("responses").getJsonObject("400").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref");
+        assertEquals("#/components/schemas/ErrorResponse", errorRef);
+        JsonObject error = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ErrorResponse");
+        assertNotNull(error, "no ErrorResponse schema");
+        assertEquals(Set.of("status", "error", "message", "violations"), error.getJsonObject("properties").keySet());
+        JsonObject metricsResponses = document.getJsonObject("paths").getJsonObject(pathKey(document, "/cache/metrics"))
+                .getJsonObject("get").getJsonObject("responses");
+        assertNotNull(metricsResponses.getJsonObject("503"), "the Redis-down answer is not described");
+        assertEquals("#/components/schemas/CacheMetrics", metricsResponses.getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        // The schema names the keys the endpoint really sends.
+        JsonObject metricsSchema = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("CacheMetrics");
+        assertEquals(Http.json(http.get("cache/metrics")).keySet(), metricsSchema.getJsonObject("properties").keySet());
+    }
+
+    /** Every JAX-RS resource path in the WAR's classes, in OpenAPI's form ({@code {id}} without its regex). */
+    static Set<String> resourcePaths() throws IOException, ClassNotFoundException {
+        Path classes = Path.of("target", "classes");
+        Set<String> paths = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ObservabilityIT.class.getClassLoader());
+                jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (root == null) {
+                    continue;
+                }
+                for (Method method : type.getMethods()) {
+                    if (!isResourceMethod(method)) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                    paths.add(normalise(root.value() + "/" + (sub == null ? "" : sub.value())));
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static boolean isResourceMethod(Method method) {
+        return Stream.of(method.getAnnotations())
+                .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
+    }
+
+    static String normalise(String path) {
+        // A template's regex may hold braces ({id: [0-9]{1,18}}): the variable ends at the brace before a '/'.
+        String plain = ("/" + path + "/").replaceAll("\\{\\s*(\\w+)\\s*:.*?}(?=/)", "{$1}").replaceAll("/+", "/");
+        return withoutTrailingSlash(plain);
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String pathKey(JsonObject document, String path) {
+        return document.getJsonObject("paths").keySet().stream()
+                .filter(key -> withoutTrailingSlash(key).equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError(path + " not in /openapi"));
     }
 
     // ---- helpers

@@ -1,0 +1,125 @@
+package io.propertylistings.platform.boundary;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Completes the scanned OpenAPI document. Adds the error answers that the exception mappers give to every
+ * operation, so that no resource has to repeat them: 400 where there is a request body, 404 where there is a
+ * path parameter, 500 everywhere, each with the one {@link ErrorResponse} body. And turns JAX-RS path templates
+ * with a regular expression ({@code {id: [0-9]+}}, which Payara copies as is) into OpenAPI's {@code {id}}.
+ * Named by {@code mp.openapi.filter}.
+ */
+public class ErrorResponsesFilter implements OASFilter {
+
+    static final String SCHEMA_NAME = "ErrorResponse";
+    private static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "400", "The body is not JSON, or breaks a limit; violations name each field");
+        }
+        List<Parameter> parameters = operation.getParameters();
+        if (parameters != null && parameters.stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.PATH)) {
+            addIfAbsent(responses, "404", "No resource with that id");
+        }
+        addIfAbsent(responses, "500", "An unexpected failure; details are in the server log, not in the body");
+        return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Paths paths = openAPI.getPaths();
+        if (paths != null && paths.getPathItems() != null) {
+            for (Map.Entry<String, PathItem> path : new LinkedHashMap<>(paths.getPathItems()).entrySet()) {
+                String template = openApiTemplate(path.getKey());
+                if (!template.equals(path.getKey())) {
+                    paths.removePathItem(path.getKey());
+                    paths.addPathItem(template, path.getValue());
+                }
+            }
+        }
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        Map<String, Schema> schemas = components.getSchemas();
+        if (schemas == null || !schemas.containsKey(SCHEMA_NAME)) {
+            components.addSchema(SCHEMA_NAME, errorSchema());
+        }
+    }
+
+    /** {@code {id: [0-9]{1,18}}} becomes {@code {id}}; the regex may hold braces of its own. */
+    static String openApiTemplate(String jaxRsPath) {
+        StringBuilder template = new StringBuilder();
+        int i = 0;
+        while (i < jaxRsPath.length()) {
+            char c = jaxRsPath.charAt(i);
+            if (c != '{') {
+                template.append(c);
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int end = i;
+            do {
+                char inner = jaxRsPath.charAt(end);
+                depth += inner == '{' ? 1 : inner == '}' ? -1 : 0;
+                end++;
+            } while (depth > 0 && end < jaxRsPath.length());
+            String variable = jaxRsPath.substring(i + 1, end - 1);
+            int colon = variable.indexOf(':');
+            template.append('{').append((colon < 0 ? variable : variable.substring(0, colon)).trim()).append('}');
+            i = end;
+        }
+        return template.toString();
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF))));
+        responses.addAPIResponse(status, response);
+    }
+
+    static Schema errorSchema() {
+        Schema violation = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("field", text("the JSON field, or body"))
+                .addProperty("message", text("what is wrong with it"));
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("The one error body of this API")
+                .required(List.of("status", "error", "message", "violations"))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(400))
+                .addProperty("error", text("the HTTP reason phrase").example("Bad Request"))
+                .addProperty("message", text("what went wrong").example("the request is not valid"))
+                .addProperty("violations", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(violation)
+                        .description("one per invalid field; empty for other errors"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+    }
+}
