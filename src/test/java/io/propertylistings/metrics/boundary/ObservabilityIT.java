@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.ExternalTool;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
@@ -45,6 +46,7 @@ import org.redisson.api.redisnode.RedisNodes;
 class ObservabilityIT {
 
     private static final List<String> LEVELS = List.of("response", "list", "detail");
+    private static final Path MONITORING = Path.of("server-config", "monitoring");
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -93,6 +95,45 @@ class ObservabilityIT {
         }
         assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
         assertEquals(1.0, after.require("redis_up"));
+    }
+
+    @Test
+    void metricsPassPromtool() throws Exception {
+        ExternalTool promtool = ExternalTool.require("promtool", "prometheus");
+        http.get("properties/");
+        Path scrape = Files.writeString(Files.createDirectories(Path.of("target", "monitoring")).resolve("metrics.txt"),
+                MetricsScrape.of(http).text());
+
+        ExternalTool.Result checked = promtool.run(60, scrape, "check", "metrics");
+
+        assertEquals(0, checked.exitCode(), "promtool check metrics on " + scrape + ":\n" + checked.report());
+    }
+
+    @Test
+    void everyMetricTheMonitoringUsesExists() throws IOException {
+        http.get("properties/");
+        MetricsScrape scrape = MetricsScrape.of(http);
+        Set<String> families = new TreeSet<>();
+        scrape.text().lines().filter(line -> line.startsWith("# TYPE ")).forEach(line -> families.add(line.split(" ")[2]));
+        String monitoring;
+        try (Stream<Path> files = Files.walk(MONITORING)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".json")).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+            monitoring = all.toString();
+        }
+        Set<String> used = new TreeSet<>();
+        var names = java.util.regex.Pattern.compile("\\b((?:cache|redis)_[a-z_]+)\\b").matcher(monitoring);
+        while (names.find()) {
+            used.add(names.group(1));
+        }
+        assertFalse(used.isEmpty(), "the monitoring files name no metric");
+        for (String name : used) {
+            String family = name.replaceAll("_(count|sum|max)$", "");
+            assertTrue(families.contains(name) || families.contains(family),
+                    name + " is used in " + MONITORING + " but not served; served: " + families);
+        }
     }
 
     // ---- JSON endpoints
