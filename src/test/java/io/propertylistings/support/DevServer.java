@@ -59,6 +59,8 @@ public final class DevServer {
             System.out.println();
             System.out.println("Property listings: " + base.resolve("properties/"));
             System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
+            System.out.println("Cache dashboard:   " + base.resolve("dashboard/"));
+            System.out.println("Health:            " + base.resolve("health/ready"));
             System.out.println("Writes need the admin account (" + adminName + "; PROPERTIES_ADMIN_USERNAME and"
                     + " PROPERTIES_ADMIN_PASSWORD set it).");
             System.out.println("PostgreSQL " + services.database().jdbcUrl() + ", Redis " + services.redisAddress());
