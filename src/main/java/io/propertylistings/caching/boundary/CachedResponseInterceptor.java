@@ -109,12 +109,15 @@ public class CachedResponseInterceptor {
     private Outcome invoke(InvocationContext invocation) {
         statistics.load(CacheLevel.RESPONSE);
         Response fresh;
+        long started = System.nanoTime();
         try {
             fresh = (Response) invocation.proceed();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            statistics.loadTime(CacheLevel.RESPONSE, System.nanoTime() - started);
         }
         if (fresh.getStatus() != Response.Status.OK.getStatusCode()) {
             return new Outcome(Optional.empty(), fresh, true);

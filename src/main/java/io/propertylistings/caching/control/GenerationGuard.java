@@ -24,8 +24,23 @@ import org.redisson.client.codec.ByteArrayCodec;
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 1000, successThreshold = 1)
 public class GenerationGuard {
 
-    private static final String STORE_IF_CURRENT = """
-            if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
+    // A generation that does not exist yet (a new Redis, or one restarted without its data) starts at the
+    // current time in microseconds, never at 0: numbers handed out before the restart are never reused, so a
+    // near-cache copy or a loader of an old incarnation cannot match a new generation by accident.
+    private static final String GENERATION = """
+            local function generation(key)
+              local current = redis.call('GET', key)
+              if not current then
+                local time = redis.call('TIME')
+                current = string.format('%d', tonumber(time[1]) * 1000000 + tonumber(time[2]))
+                redis.call('SET', key, current)
+              end
+              return current
+            end
+            """;
+
+    private static final String STORE_IF_CURRENT = GENERATION + """
+            if generation(KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
               return 1
             end
@@ -34,8 +49,8 @@ public class GenerationGuard {
 
     // As STORE_IF_CURRENT, and records the entry's expiry (Redis' own clock, in ms) in a sorted set per
     // generation, so that entries can be counted without KEYS or SCAN; expired members are pruned here.
-    private static final String STORE_IF_CURRENT_INDEXED = """
-            if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then
+    private static final String STORE_IF_CURRENT_INDEXED = GENERATION + """
+            if generation(KEYS[1]) ~= ARGV[1] then
               return 0
             end
             local ttl = tonumber(ARGV[3])
@@ -50,18 +65,19 @@ public class GenerationGuard {
             return 1
             """;
 
-    private static final String ADVANCE = """
-            local generation = redis.call('INCR', KEYS[1])
+    private static final String ADVANCE = GENERATION + """
+            generation(KEYS[1])
+            local advanced = redis.call('INCR', KEYS[1])
             for i = 2, #KEYS do
               redis.call('UNLINK', KEYS[i])
             end
-            return generation
+            return advanced
             """;
 
     // One round trip for a hit: read the generation and the entry stored under it, unless the caller already
     // holds the entry of that generation (ARGV[3]), which then need not cross the network again.
-    private static final String LOOKUP = """
-            local generation = redis.call('GET', KEYS[1]) or '0'
+    private static final String LOOKUP = GENERATION + """
+            local generation = generation(KEYS[1])
             if generation == ARGV[3] then
               return {generation}
             end
@@ -74,8 +90,8 @@ public class GenerationGuard {
 
     // Counts the live members of the current generation's index (see STORE_IF_CURRENT_INDEXED), in Redis' clock,
     // and the milliseconds until the last of them expires (-1 without any).
-    private static final String CENSUS = """
-            local generation = redis.call('GET', KEYS[1]) or '0'
+    private static final String CENSUS = GENERATION + """
+            local generation = generation(KEYS[1])
             local index = ARGV[1] .. generation .. ':index'
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -96,7 +112,7 @@ public class GenerationGuard {
      * {@code prefix<generation>:suffix}.
      */
     public List<byte[]> lookup(String generationKey, String entryPrefix, String entrySuffix, String heldGeneration) {
-        return script().eval(RScript.Mode.READ_ONLY, LOOKUP, RScript.ReturnType.LIST, List.of(generationKey),
+        return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST, List.of(generationKey),
                 bytes(entryPrefix), bytes(entrySuffix), bytes(heldGeneration));
     }
 
@@ -105,7 +121,7 @@ public class GenerationGuard {
     }
 
     public String current(String generationKey) {
-        byte[] value = script().eval(RScript.Mode.READ_ONLY, "return redis.call('GET', KEYS[1]) or '0'",
+        byte[] value = script().eval(RScript.Mode.READ_WRITE, GENERATION + "return generation(KEYS[1])",
                 RScript.ReturnType.VALUE, List.of(generationKey));
         return new String(value, StandardCharsets.UTF_8);
     }
@@ -130,7 +146,7 @@ public class GenerationGuard {
 
     /** The current generation, its live entries and the ms until the last expires, each as text. */
     public List<byte[]> census(String generationKey, String entryPrefix) {
-        return script().eval(RScript.Mode.READ_ONLY, CENSUS, RScript.ReturnType.LIST, List.of(generationKey),
+        return script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST, List.of(generationKey),
                 bytes(entryPrefix));
     }
 

@@ -8,6 +8,7 @@ import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalPostgres;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.TestRedis;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -82,6 +83,23 @@ class CacheOutageIT {
         assertEquals("HIT", outcome, "caching resumes within 5 s");
         assertEquals("Written during the stall", title(http.get("properties/"), id));
         System.out.printf("Caching resumed %d ms after Redis did%n", (System.nanoTime() - resumed) / 1_000_000);
+    }
+
+    @Test
+    void aRedisThatLostItsDataNeverHandsOutAnOldGenerationAgain() {
+        long id = create("Generation one");
+        TestRedis.client().getKeys().flushall(); // Redis restarted without its data
+        http.get("properties/");
+        admin.send("PUT", "properties/" + id, "application/json", draft("Generation two"));
+        assertEquals("Generation two", title(http.get("properties/"), id)); // this node's near cache holds it now
+
+        TestRedis.client().getKeys().flushall(); // and again
+        admin.send("PUT", "properties/" + id, "application/json", draft("Generation three"));
+
+        // Counting from 0 again would reach the near copy's generation with this one write, and serve it.
+        HttpResponse<byte[]> after = http.get("properties/");
+        assertEquals("Generation three", title(after, id));
+        assertEquals("MISS", cacheOutcome(after));
     }
 
     @Test
