@@ -95,7 +95,7 @@ public class CachedResponseInterceptor {
 
     // Runs under the single flight: another node may have stored the entry while this one waited for the lock.
     private Outcome loadAndStore(String key, InvocationContext invocation) {
-        Optional<ResponseCache.Lookup> lookup = cache.lookup(key);
+        Optional<ResponseCache.Lookup> lookup = cache.peek(key);
         if (lookup.isPresent() && lookup.get().entry().isPresent()) {
             return new Outcome(lookup.get().entry(), null, false);
         }

@@ -42,6 +42,15 @@ public class ResponseCache implements LevelCensus {
     }
 
     public Optional<Lookup> lookup(String requestKey) {
+        return lookup(requestKey, true);
+    }
+
+    /** The same lookup without counting a hit or a miss: a loader's second look, under the single flight. */
+    public Optional<Lookup> peek(String requestKey) {
+        return lookup(requestKey, false);
+    }
+
+    private Optional<Lookup> lookup(String requestKey, boolean counted) {
         if (pending.owes(GENERATION_KEY)) {
             return Optional.empty();
         }
@@ -54,15 +63,21 @@ public class ResponseCache implements LevelCensus {
             if (reply.size() >= 2) {
                 StoredResponse stored = StoredResponse.decode(reply.get(1));
                 nearCache.put(requestKey, generation, stored);
-                statistics.hit(CacheLevel.RESPONSE);
+                if (counted) {
+                    statistics.hit(CacheLevel.RESPONSE);
+                }
                 return Optional.of(new Lookup(generation, Optional.of(stored)));
             }
             if (near.isPresent() && near.get().generation().equals(generation)) {
-                statistics.hit(CacheLevel.RESPONSE);
-                statistics.nearHit(CacheLevel.RESPONSE);
+                if (counted) {
+                    statistics.hit(CacheLevel.RESPONSE);
+                    statistics.nearHit(CacheLevel.RESPONSE);
+                }
                 return Optional.of(new Lookup(generation, Optional.of(near.get().response())));
             }
-            statistics.miss(CacheLevel.RESPONSE);
+            if (counted) {
+                statistics.miss(CacheLevel.RESPONSE);
+            }
             return Optional.of(new Lookup(generation, Optional.empty()));
         } catch (RuntimeException e) {
             statistics.error(CacheLevel.RESPONSE, "lookup", e);
