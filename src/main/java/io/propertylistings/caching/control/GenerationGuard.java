@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.command.NoSyncedSlavesException;
 
 /**
  * Eviction by generation. Each cache keeps a counter in Redis; evicting increments it. A loader reads the
@@ -23,6 +28,8 @@ import org.redisson.client.codec.ByteArrayCodec;
 @ApplicationScoped
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 1000, successThreshold = 1)
 public class GenerationGuard {
+
+    private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
 
     // A generation that does not exist yet (a new Redis, or one restarted without its data) starts at the
     // current time in microseconds, never at 0: numbers handed out before the restart are never reused, so a
@@ -107,6 +114,14 @@ public class GenerationGuard {
     @Inject
     RedissonClient redis;
 
+    @Inject
+    @ConfigProperty(name = "redis.eviction.wait-replicas")
+    int waitReplicas;
+
+    @Inject
+    @ConfigProperty(name = "redis.eviction.wait-ms")
+    long waitMillis;
+
     /**
      * The current generation and, if there is one and it is not {@code heldGeneration}, the entry
      * {@code prefix<generation>:suffix}.
@@ -160,7 +175,22 @@ public class GenerationGuard {
         List<Object> keys = new ArrayList<>();
         keys.add(generationKey);
         keys.addAll(List.of(keysToDrop));
-        script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG, keys);
+        if (waitReplicas <= 0) {
+            script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG, keys);
+            return;
+        }
+        // Replication is asynchronous: a master that dies right after the INCR could take the eviction with it,
+        // and the promoted replica would serve the old generation's entries. WAIT makes the replica have it first.
+        RBatch batch = redis.createBatch(BatchOptions.defaults().sync(waitReplicas, Duration.ofMillis(waitMillis)));
+        batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG,
+                keys);
+        try {
+            batch.execute();
+        } catch (NoSyncedSlavesException noReplicaInTime) {
+            // The master has the eviction; without a replica (one died or is resyncing) there is nothing to wait
+            // for, and refusing the eviction would only switch the cache off.
+            LOG.fine(() -> "Eviction of " + generationKey + " not confirmed by a replica: " + noReplicaInTime);
+        }
     }
 
     private RScript script() {

@@ -6,56 +6,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
-/** The one Redisson client of the application, configured by MicroProfile Config. */
+/**
+ * The one Redisson client of the application, configured by MicroProfile Config: one Redis, Sentinel or Cluster
+ * (see {@link RedisTopology} for the keys).
+ */
 @ApplicationScoped
 public class RedisClientProducer {
 
     @Inject
-    @ConfigProperty(name = "redis.address")
-    String address;
-
-    @Inject
-    @ConfigProperty(name = "redis.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "redis.database")
-    int database;
-
-    @Inject
-    @ConfigProperty(name = "redis.timeout-ms")
-    int timeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "redis.connect-timeout-ms")
-    int connectTimeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "redis.retry-attempts")
-    int retryAttempts;
+    Config config;
 
     @Produces
     @ApplicationScoped
     RedissonClient redisson() {
-        Config config = new Config();
-        // Connect on first use: the service must start, and answer from the database, while Redis is down.
-        config.setLazyInitialization(true);
-        config.setUseScriptCache(true);
-        password.ifPresent(config::setPassword);
-        config.useSingleServer()
-                .setAddress(address)
-                .setDatabase(database)
-                .setTimeout(timeoutMillis)
-                .setConnectTimeout(connectTimeoutMillis)
-                // A failed command falls back to the database; retrying would only make that request slower.
-                .setRetryAttempts(retryAttempts);
-        return Redisson.create(config);
+        return Redisson.create(RedisTopology.configure(key -> config.getOptionalValue(key, String.class)));
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.propertylistings.health.control;
 
+import io.propertylistings.caching.control.RedisMasters;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
-import org.redisson.api.redisnode.RedisNodes;
 
-/** Sends PING to the application's Redis. */
+/** Sends PING to the application's Redis: to each master of a Cluster, to the master under Sentinel. */
 // Dependent: created with its health check at start-up, in the application's context, not on a health thread.
 @Dependent
 public class RedisProbe {
@@ -19,7 +19,7 @@ public class RedisProbe {
     TimedProbe probe;
 
     public ProbeOutcome probe(Duration timeout) {
-        return probe.run(() -> redis.getRedisNodes(RedisNodes.SINGLE).getInstance()
-                .ping(timeout.toMillis(), TimeUnit.MILLISECONDS), timeout);
+        return probe.run(() -> RedisMasters.of(redis).stream()
+                .allMatch(master -> master.ping(timeout.toMillis(), TimeUnit.MILLISECONDS)), timeout);
     }
 }

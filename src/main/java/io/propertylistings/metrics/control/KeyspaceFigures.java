@@ -14,6 +14,11 @@ public record KeyspaceFigures(long hits, long misses) {
         return new KeyspaceFigures(number(stats.get("keyspace_hits")), number(stats.get("keyspace_misses")));
     }
 
+    /** The figures of two servers together, as for the masters of a Cluster. */
+    public KeyspaceFigures plus(KeyspaceFigures other) {
+        return new KeyspaceFigures(hits + other.hits, misses + other.misses);
+    }
+
     public long totalOperations() {
         return hits + misses;
     }

@@ -2,16 +2,16 @@ package io.propertylistings.metrics.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import io.propertylistings.caching.control.RedisMasters;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNode;
-import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.RedisException;
 
 /**
- * Reads {@code INFO stats} from Redis. One scrape reads five gauges: the figures are kept for a short while
+ * Reads {@code INFO stats} from Redis (every master of a Cluster, the current master under Sentinel). One scrape reads five gauges: the figures are kept for a short while
  * so that INFO is sent once per scrape, not once per gauge. Dependent on its one user, the metrics registration:
  * no proxy, so its configuration is read at start-up and not from the metrics endpoint's thread.
  */
@@ -52,8 +52,10 @@ public class RedisKeyspace {
 
     private Optional<KeyspaceFigures> read() {
         try {
-            KeyspaceFigures figures = KeyspaceFigures.from(redis.getRedisNodes(RedisNodes.SINGLE).getInstance()
-                    .info(RedisNode.InfoSection.STATS));
+            // Summed over the masters: on a Cluster each holds part of the keys and counts its own hits.
+            KeyspaceFigures figures = RedisMasters.of(redis).stream()
+                    .map(master -> KeyspaceFigures.from(master.info(RedisNode.InfoSection.STATS)))
+                    .reduce(KeyspaceFigures.NONE, KeyspaceFigures::plus);
             log(figures);
             return Optional.of(figures);
         } catch (RedisException e) {

@@ -28,4 +28,13 @@ class KeyspaceFiguresTest {
         assertEquals(0.0, KeyspaceFigures.NONE.missRatio());
         assertEquals(0, KeyspaceFigures.from(Map.of("keyspace_hits", "0", "keyspace_misses", "0")).totalOperations());
     }
+
+    @Test
+    void mastersOfAClusterAddUp() {
+        KeyspaceFigures sum = KeyspaceFigures.from(Map.of("keyspace_hits", "10", "keyspace_misses", "2"))
+                .plus(KeyspaceFigures.from(Map.of("keyspace_hits", "5", "keyspace_misses", "3")))
+                .plus(KeyspaceFigures.NONE);
+        assertEquals(new KeyspaceFigures(15, 5), sum);
+        assertEquals(75.0, sum.hitRatio());
+    }
 }
