@@ -34,6 +34,7 @@ public final class RedisTopology {
     public static final String TIMEOUT = "redis.timeout-ms";
     public static final String CONNECT_TIMEOUT = "redis.connect-timeout-ms";
     public static final String RETRY_ATTEMPTS = "redis.retry-attempts";
+    public static final String SCAN_INTERVAL = "redis.scan-interval-ms";
     public static final String TRUSTSTORE = "redis.ssl.truststore";
     public static final String TRUSTSTORE_PASSWORD = "redis.ssl.truststore-password";
     public static final String SSL_VERIFICATION = "redis.ssl.verification";
@@ -83,7 +84,8 @@ public final class RedisTopology {
                         // Reads from the master only: a replica may not have the latest eviction yet.
                         .setReadMode(ReadMode.MASTER)
                         // Sentinels of a test or a small set may be fewer than Redisson's sanity check wants.
-                        .setCheckSentinelsList(false);
+                        .setCheckSentinelsList(false)
+                        .setScanInterval(number(SCAN_INTERVAL, 1000));
                 sentinel.setSentinelAddresses(addresses(SENTINEL_ADDRESSES));
                 optional(SENTINEL_PASSWORD).ifPresent(sentinel::setSentinelPassword);
                 timeouts(sentinel);
@@ -92,7 +94,9 @@ public final class RedisTopology {
                 if (number(DATABASE, 0) != 0) {
                     throw invalid(DATABASE, "a Redis Cluster has database 0 only");
                 }
-                var cluster = config.useClusterServers().setReadMode(ReadMode.MASTER);
+                // How soon a promoted replica is found; Redisson's default, 5 s, leaves a slot unserved that long.
+                var cluster = config.useClusterServers().setReadMode(ReadMode.MASTER)
+                        .setScanInterval(number(SCAN_INTERVAL, 1000));
                 cluster.setNodeAddresses(addresses(CLUSTER_ADDRESSES));
                 timeouts(cluster);
             }

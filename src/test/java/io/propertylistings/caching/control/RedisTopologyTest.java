@@ -80,6 +80,7 @@ class RedisTopologyTest {
         assertEquals(2, sentinel.getRetryAttempts());
         assertEquals(ReadMode.MASTER, sentinel.getReadMode());
         assertEquals("sentinel-secret", sentinel.getSentinelPassword());
+        assertEquals(1000, sentinel.getScanInterval());
     }
 
     @Test
@@ -95,6 +96,7 @@ class RedisTopologyTest {
         assertEquals(ReadMode.MASTER, cluster.getReadMode());
         assertEquals(500, cluster.getTimeout());
         assertEquals(2000, cluster.getConnectTimeout());
+        assertEquals(1000, cluster.getScanInterval());
         assertEquals(0, cluster.getRetryAttempts());
     }
 
