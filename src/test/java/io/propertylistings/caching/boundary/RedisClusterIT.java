@@ -3,6 +3,7 @@ package io.propertylistings.caching.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.HashSlot;
 import io.propertylistings.support.RedisCluster;
 import io.propertylistings.support.RedisProcess;
 import io.propertylistings.support.Resp;
@@ -60,6 +61,15 @@ class RedisClusterIT {
         scenario.cacheBehaves();
         assertTrue(Resp.text(cluster.shardOf("{response}").master().port(), "INFO", "commandstats").contains("cmdstat_wait:calls="),
                 "evictions waited for the replica (redis.eviction.wait-replicas=1)");
+    }
+
+    @Test
+    @Order(0)
+    void theSlotsTheUnitTestsComputeAreTheClustersSlots() throws IOException {
+        for (String key : List.of("{response}:generation", "{response}:17:index", "{response}:lock:x",
+                "all_properties", "{all_properties}:generation", "{all_properties}:lock")) {
+            assertEquals((long) HashSlot.of(key), Resp.call(cluster.masters().get(0).port(), "CLUSTER", "KEYSLOT", key), key);
+        }
     }
 
     @Test

@@ -162,9 +162,10 @@ final class TopologyScenario implements AutoCloseable {
 
     /**
      * Runs two readers (detail and list) and a writer (a rising price) on property {@code id}, calls
-     * {@code failover} (which returns when Redis has failed over), keeps going until a reader gets a HIT
-     * again (the cache is in use) and two seconds more, and returns the tally. A read is stale if it started after a write's 2xx and shows an older
-     * price; reads that started before {@code failover} returned are counted apart.
+     * {@code failover} (which returns when Redis has failed over), keeps going until a read started after
+     * that is a HIT (the cache is in use again; {@code cachingResumed} counts from the failure) and two seconds
+     * more, and returns the tally. A read is stale if it started after a write's 2xx and shows an older price;
+     * reads that started before {@code failover} returned are counted apart.
      */
     Traffic duringFailover(long id, Callable<Duration> failover, Duration resumeTimeout) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
@@ -218,7 +219,7 @@ final class TopologyScenario implements AutoCloseable {
                             problems.add("GET " + path + " " + read.statusCode() + ": " + Http.text(read));
                             continue;
                         }
-                        if (startedAt > failingAt.get() && "HIT".equals(cacheHeader(read))) {
+                        if (startedAt > failoverDoneAt.get() && "HIT".equals(cacheHeader(read))) {
                             firstHitAt.compareAndSet(Long.MAX_VALUE, System.nanoTime());
                         }
                         long seen = price(read, id);
