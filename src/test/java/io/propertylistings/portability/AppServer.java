@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One application server of the portability run: how to install it, start it with the WAR, and reach it. */
-interface AppServer {
+public interface AppServer {
 
     String name();
 

@@ -6,15 +6,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Payara Micro, started as server-config/payara/README.md says: the WAR, the JDBC driver and the post-boot
- * commands that define the datasource from the environment.
+ * commands that define the datasource from the environment. Also the second node of the two-node tests.
  */
-final class PayaraMicro implements AppServer {
+public final class PayaraMicro implements AppServer {
 
     private final String name;
     private final Path jar;
@@ -22,14 +24,29 @@ final class PayaraMicro implements AppServer {
     private final Path postgresqlJar;
     private final Path work;
     private final int httpPort = FreePort.onLoopback();
+    private final String contextRoot;
+    private final List<String> jvmOptions;
     private Path war;
 
-    PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
+    public PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
+        this(name, jar, javaHome, postgresqlJar, work, "/", List.of());
+    }
+
+    /**
+     * {@code contextRoot}: where the WAR answers, "/" or "/name/"; {@code jvmOptions}: system properties for
+     * MicroProfile Config, say, given before {@code -jar}.
+     */
+    public PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work, String contextRoot,
+            List<String> jvmOptions) {
         this.name = name;
         this.jar = jar;
         this.javaHome = javaHome;
         this.postgresqlJar = postgresqlJar;
         this.work = work;
+        // Payara Micro maps nothing under a context root given with a trailing slash.
+        this.contextRoot = contextRoot.length() > 1 && contextRoot.endsWith("/")
+                ? contextRoot.substring(0, contextRoot.length() - 1) : contextRoot;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     @Override
@@ -48,33 +65,40 @@ final class PayaraMicro implements AppServer {
 
     @Override
     public ServerProcess start(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath(),
-                "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--deploy", war.toString(),
-                "--contextroot", "/",
+                "--contextroot", contextRoot,
                 "--port", Integer.toString(httpPort),
                 "--nohazelcast",
                 "--rootdir", work.resolve("root").toAbsolutePath().toString(),
                 "--addlibs", postgresqlJar.toString(),
-                "--postbootcommandfile", Path.of("server-config", "payara", "post-boot-commands.asadmin").toString());
+                "--postbootcommandfile", Path.of("server-config", "payara", "post-boot-commands.asadmin").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return ServerProcess.start(name, builder, work.resolve("console.log"));
     }
 
     @Override
     public URI application() {
-        return URI.create("http://127.0.0.1:" + httpPort + "/");
+        return URI.create("http://127.0.0.1:" + httpPort + (contextRoot.endsWith("/") ? contextRoot : contextRoot + "/"));
     }
 
     @Override
     public Optional<URI> metrics() {
-        return Optional.of(application().resolve("metrics?scope=application"));
+        return Optional.of(server().resolve("metrics?scope=application"));
     }
 
     @Override
     public URI readiness() {
-        return application().resolve("health/ready");
+        return server().resolve("health/ready");
+    }
+
+    /** MicroProfile Health and Metrics answer at the server's root, whatever the WAR's context root. */
+    private URI server() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
     }
 
     @Override

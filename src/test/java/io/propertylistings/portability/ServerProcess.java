@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * A server's operating-system process and its log. Servers start through shell scripts that start a JVM, so
  * stopping acts on the whole process tree: nothing is left behind when the run ends, passes or fails.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
@@ -49,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
      * Polls {@code uri} until it answers 200, the process dies, the server reports a failed deployment, or the
      * timeout passes.
      */
-    void awaitOk(URI uri, Duration timeout, Supplier<Optional<String>> failure) throws InterruptedException {
+    public void awaitOk(URI uri, Duration timeout, Supplier<Optional<String>> failure) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastStatus = -1;
@@ -76,7 +76,7 @@ final class ServerProcess implements AutoCloseable {
                 + lastStatus + ")");
     }
 
-    String logTail() {
+    public String logTail() {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
             List<String> all = lines.toList();
             return "--- last lines of " + log + " ---\n"

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -18,12 +19,18 @@ public final class TestAccounts {
     private TestAccounts() {
     }
 
-    /** The system properties that configure them in the server. */
+    private static final List<String> SYSTEM_PROPERTIES = List.of(
+            "-Dproperties.admin.username=" + ADMIN,
+            "-Dproperties.admin.password=" + ADMIN_PASSWORD,
+            "-Dproperties.users=" + VIEWER + "::" + pbkdf2(VIEWER_PASSWORD));
+
+    /** The system properties that configure them in a server: the same on every node. */
+    public static List<String> systemProperties() {
+        return SYSTEM_PROPERTIES;
+    }
+
     public static String configuration() {
-        return String.join(" ",
-                "-Dproperties.admin.username=" + ADMIN,
-                "-Dproperties.admin.password=" + ADMIN_PASSWORD,
-                "-Dproperties.users=" + VIEWER + "::" + pbkdf2(VIEWER_PASSWORD));
+        return String.join(" ", SYSTEM_PROPERTIES);
     }
 
     public static String basic(String user, String password) {

@@ -1,0 +1,269 @@
+package io.propertylistings.properties.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.BuiltWar;
+import io.propertylistings.support.Http;
+import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.SecondNode;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two application nodes on one PostgreSQL and one Redis: the Arquillian-managed Payara Micro and a second one
+ * started here. They share no memory, no cluster and no session: each has its own near cache, and only Redis
+ * (generations, entries, single-flight locks) ties them together.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CacheAcrossNodesIT {
+
+    private static final int WRITERS = 8;
+    private static final int READERS = 32;
+    private static final int PROPERTIES_PER_WRITER = 4;
+
+    private static SecondNode second;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return BuiltWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private List<Http> nodes;
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    /** Started once, at the first node's context root, which is known once Arquillian has deployed there. */
+    @BeforeEach
+    void bothNodes() throws Exception {
+        if (second == null) {
+            second = SecondNode.start("second-node", base.getPath(), List.of());
+        }
+        nodes = List.of(new Http(base.toURI()), new Http(second.base()));
+    }
+
+    @Test
+    void aWriteThroughEitherNodeIsSeenByTheOtherRightAfterIts2xx() {
+        String location = "Nodes-" + System.nanoTime();
+        String list = "properties/?location=" + location;
+        long id = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", draft(location, 0)));
+        long[] nearHitsBefore = nearHits();
+        for (int version = 1; version <= 24; version++) {
+            Http writer = nodes.get(version % 2).asAdmin();
+            Http reader = nodes.get((version + 1) % 2);
+            // The second read of each is answered from the reader's own near cache: the copy a write must not leave.
+            for (int i = 0; i < 2; i++) {
+                assertEquals(200, reader.get(list).statusCode());
+                assertEquals(200, reader.get("properties/" + id).statusCode());
+            }
+            HttpResponse<byte[]> written = version % 2 == 0
+                    ? writer.send("PUT", "properties/" + id, "application/json", draft(location, version))
+                    : writer.send("PATCH", "properties/" + id, "application/merge-patch+json",
+                            "{\"title\":\"v" + version + "\"}");
+            assertEquals(200, written.statusCode(), Http.text(written));
+
+            assertEquals("v" + version, Http.json(reader.get("properties/" + id)).getString("title"), "detail on the other node");
+            List<JsonObject> listed = Http.json(reader.get(list)).getJsonArray("properties").getValuesAs(JsonObject.class);
+            assertEquals(List.of("v" + version), listed.stream().map(p -> p.getString("title")).toList(), "list on the other node");
+        }
+
+        long created = id(nodes.get(1).asAdmin().send("POST", "properties/", "application/json", draft(location, 100)));
+        assertEquals(2, Http.json(nodes.get(0).get(list)).getInt("count"), "a create through the second node, read on the first");
+        assertEquals(204, nodes.get(0).asAdmin().delete("properties/" + created).statusCode());
+        assertEquals(1, Http.json(nodes.get(1).get(list)).getInt("count"), "a delete through the first node, read on the second");
+        assertEquals(404, nodes.get(1).get("properties/" + created).statusCode());
+
+        long[] nearHitsAfter = nearHits();
+        for (int node = 0; node < 2; node++) {
+            // 12 rounds as the reader, each with one near hit on the list and one on the detail.
+            assertTrue(nearHitsAfter[node] - nearHitsBefore[node] >= 24,
+                    "node " + node + " answered from its near cache: " + (nearHitsAfter[node] - nearHitsBefore[node]));
+        }
+    }
+
+    @Test
+    void aStampedeAcrossBothNodesMakesOneLoad() throws Exception {
+        String location = "Stampede-" + System.nanoTime();
+        nodes.get(0).asAdmin().send("POST", "properties/", "application/json", draft(location, 1)); // both levels cold
+        List<MetricsScrape> before = scrapes();
+        ExecutorService clients = Executors.newFixedThreadPool(100);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                Http node = nodes.get(i % 2);
+                responses.add(clients.submit(() -> {
+                    start.await();
+                    return node.get("properties/");
+                }));
+            }
+            start.countDown();
+            byte[] first = null;
+            List<String> outcomes = new ArrayList<>();
+            for (Future<HttpResponse<byte[]>> response : responses) {
+                HttpResponse<byte[]> answer = response.get(60, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode());
+                first = first == null ? answer.body() : first;
+                assertArrayEquals(first, answer.body(), "every client of either node gets the same list");
+                outcomes.add(answer.headers().firstValue("X-Cache").orElse(""));
+            }
+            assertEquals(1, Collections.frequency(outcomes, "MISS"), "one request loaded: " + outcomes);
+        } finally {
+            clients.shutdownNow();
+        }
+        List<MetricsScrape> after = scrapes();
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("loads", "response")), "one resource invocation");
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("loads", "list")), "one database load");
+    }
+
+    private record Ack(int version, long at) {
+    }
+
+    /**
+     * 8 writers and 32 readers for 30 s (it.stress.seconds), each request to either node: after each
+     * acknowledged write, every read that starts later, on any node, must see it, through the response cache,
+     * the near caches, the list cache and the detail view alike.
+     */
+    @Test
+    void everyReadAfterAnAcknowledgedWriteSeesItOnEveryNode() throws Exception {
+        String location = "Stress-" + System.nanoTime();
+        List<Long> ids = new ArrayList<>();
+        Map<Long, ConcurrentLinkedDeque<Ack>> acks = new ConcurrentHashMap<>();
+        for (int i = 0; i < WRITERS * PROPERTIES_PER_WRITER; i++) {
+            long id = id(nodes.get(i % 2).asAdmin().send("POST", "properties/", "application/json", draft(location, 0)));
+            ids.add(id);
+            acks.put(id, new ConcurrentLinkedDeque<>(List.of(new Ack(0, System.nanoTime()))));
+        }
+        Duration duration = Duration.ofSeconds(Long.getLong("it.stress.seconds", 30));
+        long deadline = System.nanoTime() + duration.toNanos();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger writes = new AtomicInteger();
+        List<String> stale = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(WRITERS + READERS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            List<Long> own = ids.subList(w * PROPERTIES_PER_WRITER, (w + 1) * PROPERTIES_PER_WRITER);
+            workers.add(threads.submit(() -> {
+                for (int version = 1; System.nanoTime() < deadline; version++) {
+                    long id = own.get(version % own.size());
+                    HttpResponse<byte[]> answer = anyNode().asAdmin().send("PUT", "properties/" + id,
+                            "application/json", draft(location, version));
+                    if (answer.statusCode() == 200) {
+                        acks.get(id).add(new Ack(version, System.nanoTime()));
+                        writes.incrementAndGet();
+                    } else {
+                        errors.add("PUT " + answer.statusCode());
+                    }
+                }
+            }));
+        }
+        for (int r = 0; r < READERS; r++) {
+            workers.add(threads.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long started = System.nanoTime();
+                    boolean list = ThreadLocalRandom.current().nextBoolean();
+                    long one = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    int node = ThreadLocalRandom.current().nextInt(nodes.size());
+                    HttpResponse<byte[]> answer = nodes.get(node).get(list
+                            ? "properties/?location=" + location + "&size=100"
+                            : "properties/" + one);
+                    if (answer.statusCode() != 200) {
+                        errors.add("GET " + answer.statusCode() + " on node " + node);
+                        continue;
+                    }
+                    reads.incrementAndGet();
+                    JsonObject body = Http.json(answer);
+                    List<JsonObject> seen = list
+                            ? body.getJsonArray("properties").getValuesAs(JsonObject.class)
+                            : List.of(body);
+                    for (JsonObject property : seen) {
+                        long id = property.getJsonNumber("id").longValue();
+                        int version = Integer.parseInt(property.getString("title").substring(1));
+                        int required = acks.get(id).stream().filter(ack -> ack.at() < started)
+                                .mapToInt(Ack::version).max().orElse(0);
+                        if (version < required) {
+                            stale.add("property " + id + " on node " + node + ": read v" + version + ", v" + required
+                                    + " was acknowledged before the read began ("
+                                    + answer.headers().firstValue("X-Cache").orElse("") + ")");
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+
+        System.out.printf("Consistency under load on 2 nodes: %d writers, %d readers, %d s: %d writes, %d reads, "
+                + "%d stale, %d errors%n", WRITERS, READERS, duration.toSeconds(), writes.get(), reads.get(),
+                stale.size(), errors.size());
+        assertEquals(List.of(), stale.subList(0, Math.min(stale.size(), 20)), "stale reads");
+        assertEquals(List.of(), errors.subList(0, Math.min(errors.size(), 20)), "failed requests");
+        assertTrue(writes.get() > WRITERS && reads.get() > READERS, "the load ran");
+    }
+
+    private Http anyNode() {
+        return nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+    }
+
+    private long[] nearHits() {
+        return scrapes().stream().mapToLong(scrape -> scrape.cache("near_hits", "response")).toArray();
+    }
+
+    private List<MetricsScrape> scrapes() {
+        return nodes.stream().map(MetricsScrape::of).toList();
+    }
+
+    private static long increase(List<MetricsScrape> before, List<MetricsScrape> after, ToLongFunction<MetricsScrape> figure) {
+        long increase = 0;
+        for (int node = 0; node < before.size(); node++) {
+            increase += figure.applyAsLong(after.get(node)) - figure.applyAsLong(before.get(node));
+        }
+        return increase;
+    }
+
+    private static long id(HttpResponse<byte[]> created) {
+        assertEquals(201, created.statusCode(), Http.text(created));
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private static String draft(String location, int version) {
+        return "{\"title\":\"v" + version + "\",\"description\":\"Two nodes\",\"price\":" + (100 + version)
+                + ",\"location\":\"" + location + "\"}";
+    }
+}
