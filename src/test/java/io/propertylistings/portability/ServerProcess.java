@@ -86,6 +86,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Lines of the log that contain {@code text}. */
+    public long logLinesContaining(String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
-import io.propertylistings.support.SecondNode;
+import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.PayaraMicroProcess;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +49,7 @@ class CacheAcrossNodesIT {
     private static final int READERS = 32;
     private static final int PROPERTIES_PER_WRITER = 4;
 
-    private static SecondNode second;
+    private static PayaraMicroProcess second;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -70,9 +72,10 @@ class CacheAcrossNodesIT {
     @BeforeEach
     void bothNodes() throws Exception {
         if (second == null) {
-            second = SecondNode.start("second-node", base.getPath(), List.of());
+            second = PayaraMicroProcess.start(Path.of(System.getProperty("it.workDirectory"), "second-node"),
+                    PayaraMicroEnvironment.services().environment(), base.getPath());
         }
-        nodes = List.of(new Http(base.toURI()), new Http(second.base()));
+        nodes = List.of(new Http(base.toURI()), new Http(second.application()));
     }
 
     @Test
