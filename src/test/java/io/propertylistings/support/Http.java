@@ -75,6 +75,11 @@ public final class Http {
         }
     }
 
+    /** The X-Cache header: HIT, MISS or BYPASS; empty if there is none. */
+    public static String cacheOutcome(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("X-Cache").orElse("");
+    }
+
     public static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -13,8 +13,11 @@ import java.util.logging.Logger;
 /**
  * Evictions that could not reach Redis. The rule: a committed write's eviction is never dropped. It is retried
  * every half second until Redis takes it, and until then this node neither reads nor fills the cache it owes,
- * so it cannot serve the entry the write made stale, however long Redis stalls. (Another node sharing Redis
- * can read that entry during the at most half second between Redis' return and the retry.)
+ * so it cannot serve the entry the write made stale, however long Redis stalls. Every node that Redis fails
+ * owes an eviction too (the caches call {@link #owe} on any failure), because another node's eviction may be
+ * owed at that moment: so no node that saw the outage reads an entry from before it. Left open: a node that
+ * saw no failure at all (Redis unreachable from the writer only) can read such an entry until the writer's
+ * retry lands.
  */
 @ApplicationScoped
 public class PendingEvictions {
@@ -44,7 +47,8 @@ public class PendingEvictions {
         }
     }
 
-    private void retry() {
+    // Package-private for the unit test, which pays the evictions itself instead of waiting for the timer.
+    void retry() {
         owed.forEach((key, eviction) -> {
             try {
                 eviction.run();

@@ -80,7 +80,7 @@ public class ResponseCache implements LevelCensus {
             }
             return Optional.of(new Lookup(generation, Optional.empty()));
         } catch (RuntimeException e) {
-            statistics.error(CacheLevel.RESPONSE, "lookup", e);
+            distrust("lookup", e);
             return Optional.empty();
         }
     }
@@ -92,7 +92,7 @@ public class ResponseCache implements LevelCensus {
                 nearCache.put(requestKey, lookup.generation(), response);
             }
         } catch (RuntimeException e) {
-            statistics.error(CacheLevel.RESPONSE, "store", e);
+            distrust("store", e);
         }
     }
 
@@ -104,6 +104,16 @@ public class ResponseCache implements LevelCensus {
             statistics.error(CacheLevel.RESPONSE, "eviction", e);
             pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY));
         }
+    }
+
+    /**
+     * Redis failed this node: another node's eviction may have failed at the same time, and be owed there
+     * still. So this node owes one too and reads this cache again only once Redis has taken it (bump the
+     * generation on reconnect): no entry from before the outage is served here afterwards.
+     */
+    private void distrust(String operation, RuntimeException e) {
+        statistics.error(CacheLevel.RESPONSE, operation, e);
+        pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY));
     }
 
     /** The single-flight lock of one request, in the namespace's hash slot. */

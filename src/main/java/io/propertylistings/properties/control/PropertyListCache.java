@@ -68,7 +68,7 @@ public class PropertyListCache implements LevelCensus {
             return json == null ? Optional.empty()
                     : Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
         } catch (RuntimeException e) {
-            statistics.error(CacheLevel.LIST, "get", e);
+            distrust("get", e);
             return Optional.empty();
         }
     }
@@ -81,7 +81,7 @@ public class PropertyListCache implements LevelCensus {
         try {
             return Optional.of(generations.current(GENERATION_KEY));
         } catch (RuntimeException e) {
-            statistics.error(CacheLevel.LIST, "generation", e);
+            distrust("generation", e);
             return Optional.empty();
         }
     }
@@ -91,7 +91,7 @@ public class PropertyListCache implements LevelCensus {
             byte[] json = jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8);
             generations.storeIfCurrent(GENERATION_KEY, generation, KEY, json, Duration.ofSeconds(ttlSeconds));
         } catch (RuntimeException e) {
-            statistics.error(CacheLevel.LIST, "store", e);
+            distrust("store", e);
         }
     }
 
@@ -103,6 +103,12 @@ public class PropertyListCache implements LevelCensus {
             statistics.error(CacheLevel.LIST, "eviction", e);
             pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
         }
+    }
+
+    /** As {@code ResponseCache}: a node that Redis failed evicts before it reads this level again. */
+    private void distrust(String operation, RuntimeException e) {
+        statistics.error(CacheLevel.LIST, operation, e);
+        pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
+import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.PayaraMicroProcess;
@@ -115,6 +116,45 @@ class CacheAcrossNodesIT {
             assertTrue(nearHitsAfter[node] - nearHitsBefore[node] >= 24,
                     "node " + node + " answered from its near cache: " + (nearHitsAfter[node] - nearHitsBefore[node]));
         }
+    }
+
+    /**
+     * The first node's eviction fails while Redis stalls and is owed there; the second node, which holds the old
+     * entries in its near cache and saw Redis fail too, must not serve them when Redis is back, even before the
+     * first node's retry has landed.
+     */
+    @Test
+    void aWriteDuringARedisStallIsServedStaleByNoNodeAfterwards() throws Exception {
+        LocalRedis redis = PayaraMicroEnvironment.services().localRedis().orElseThrow();
+        String location = "Stall-" + System.nanoTime();
+        String list = "properties/?location=" + location;
+        long id = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", draft(location, 0)));
+        for (Http node : nodes) {
+            node.get(list);
+            assertEquals("HIT", Http.cacheOutcome(node.get(list)));
+        }
+        redis.pause();
+        try {
+            assertEquals(200, nodes.get(1).get(list).statusCode(), "the second node answers from the database");
+            HttpResponse<byte[]> written = nodes.get(0).asAdmin().send("PUT", "properties/" + id, "application/json",
+                    draft(location, 1));
+            assertEquals(200, written.statusCode(), "writes keep working");
+        } finally {
+            redis.resume();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> outcomes = new ArrayList<>();
+        while (!outcomes.contains("HIT") && System.nanoTime() < deadline) {
+            for (Http node : nodes) {
+                HttpResponse<byte[]> read = node.get(list);
+                assertEquals(200, read.statusCode());
+                List<JsonObject> listed = Http.json(read).getJsonArray("properties").getValuesAs(JsonObject.class);
+                assertEquals("v1", listed.get(0).getString("title"), "read after Redis returned, on node "
+                        + nodes.indexOf(node) + ", after " + outcomes);
+                outcomes.add(Http.cacheOutcome(read));
+            }
+        }
+        assertTrue(outcomes.contains("HIT"), "caching resumes within 5 s: " + outcomes);
     }
 
     @Test
