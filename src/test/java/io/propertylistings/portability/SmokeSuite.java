@@ -73,7 +73,9 @@ final class SmokeSuite {
         HttpResponse<byte[]> second = app.get("properties/");
 
         assertEquals(200, first.statusCode());
-        assertEquals("MISS", xCache(first), "the write evicted the cached response");
+        // MISS, or HIT when the background warm-up after the write was quicker than this read: either way the
+        // write is in it (below).
+        assertTrue(List.of("MISS", "HIT").contains(xCache(first)), "X-Cache: " + xCache(first));
         assertEquals(title, find(Http.json(first), id).orElseThrow(() -> new AssertionError("new property not listed"))
                 .getString("title"));
         JsonObject list = Http.json(first);
@@ -100,7 +102,7 @@ final class SmokeSuite {
         HttpResponse<byte[]> replaced = admin.send("PUT", "properties/" + id, "application/json", draft(title, "99.5"));
         assertEquals(200, replaced.statusCode(), () -> "PUT: " + Http.text(replaced));
         HttpResponse<byte[]> afterUpdate = app.get("properties/");
-        assertEquals("MISS", xCache(afterUpdate));
+        assertTrue(List.of("MISS", "HIT").contains(xCache(afterUpdate)), "X-Cache: " + xCache(afterUpdate));
         JsonObject updated = find(Http.json(afterUpdate), id).orElseThrow();
         assertEquals(title, updated.getString("title"));
         assertEquals("99.50", updated.getString("price"));

@@ -8,13 +8,20 @@ import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** The users the integration tests configure: the admin, and a user without any role. */
+/**
+ * The users the integration tests configure: the admin, a user without any role, and two further writers
+ * (role property-admin, from properties.users) whose own properties differ.
+ */
 public final class TestAccounts {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-" + random();
     public static final String VIEWER = "viewer";
     public static final String VIEWER_PASSWORD = "viewer-" + random();
+    public static final String ALICE = "alice";
+    public static final String ALICE_PASSWORD = "alice-" + random();
+    public static final String BOB = "bob";
+    public static final String BOB_PASSWORD = "bob-" + random();
 
     private TestAccounts() {
     }
@@ -22,7 +29,10 @@ public final class TestAccounts {
     private static final List<String> SYSTEM_PROPERTIES = List.of(
             "-Dproperties.admin.username=" + ADMIN,
             "-Dproperties.admin.password=" + ADMIN_PASSWORD,
-            "-Dproperties.users=" + VIEWER + "::" + pbkdf2(VIEWER_PASSWORD));
+            "-Dproperties.users=" + String.join(",",
+                    VIEWER + "::" + pbkdf2(VIEWER_PASSWORD),
+                    ALICE + ":property-admin:" + pbkdf2(ALICE_PASSWORD),
+                    BOB + ":property-admin:" + pbkdf2(BOB_PASSWORD)));
 
     /** The system properties that configure them in a server: the same on every node. */
     public static List<String> systemProperties() {

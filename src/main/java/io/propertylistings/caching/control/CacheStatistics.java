@@ -20,7 +20,9 @@ import java.util.logging.Logger;
 public class CacheStatistics {
 
     public enum Figure {
-        HITS, NEAR_HITS, MISSES, LOADS, EVICTIONS, ERRORS
+        HITS, NEAR_HITS, MISSES, LOADS, EVICTIONS, ERRORS,
+        /** Background rebuilds after an eviction or the deployment, and the evictions folded into one. */
+        WARMUPS, WARMUPS_SKIPPED
     }
 
     /** Told of every counted event and every timed load, on the thread that caused it: keep it cheap. */
@@ -36,6 +38,7 @@ public class CacheStatistics {
 
     private final Map<CacheLevel, Map<Figure, LongAdder>> counters = new EnumMap<>(CacheLevel.class);
     private final Map<CacheLevel, DurationWindow> loadTimes = new EnumMap<>(CacheLevel.class);
+    private final Map<CacheLevel, DurationWindow> warmUpTimes = new EnumMap<>(CacheLevel.class);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
@@ -47,6 +50,7 @@ public class CacheStatistics {
             }
             counters.put(level, figures);
             loadTimes.put(level, new DurationWindow(LOAD_TIME_SAMPLES));
+            warmUpTimes.put(level, new DurationWindow(LOAD_TIME_SAMPLES));
         }
     }
 
@@ -89,6 +93,21 @@ public class CacheStatistics {
         for (Listener listener : listeners) {
             listener.loadTimed(level, nanos);
         }
+    }
+
+    /** A warm-up done, and how long it took (all its entries together). */
+    public void warmedUp(CacheLevel level, long nanos) {
+        warmUpTimes.get(level).record(nanos);
+        increment(level, Figure.WARMUPS);
+    }
+
+    /** A warm-up not run on its own: an eviction came while one was already due, which covers it. */
+    public void warmUpSkipped(CacheLevel level) {
+        increment(level, Figure.WARMUPS_SKIPPED);
+    }
+
+    public DurationWindow.Summary warmUpTimes(CacheLevel level) {
+        return warmUpTimes.get(level).summary();
     }
 
     public void eviction(CacheLevel level) {

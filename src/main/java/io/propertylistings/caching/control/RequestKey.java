@@ -15,10 +15,21 @@ public final class RequestKey {
     }
 
     public static String of(String method, String path, String query, String accept) {
+        return HexFormat.of().formatHex(sha256(identity(method, path, query, accept)));
+    }
+
+    /**
+     * The key of one caller's own entry. The name is hashed with the rest, so Redis never holds user names and
+     * a name cannot lengthen the key; no entry is ever looked up by user (eviction is by generation).
+     */
+    public static String ofUser(String method, String path, String query, String accept, String user) {
+        return HexFormat.of().formatHex(sha256(identity(method, path, query, accept) + "\nuser:" + user));
+    }
+
+    private static String identity(String method, String path, String query, String accept) {
         // HEAD is answered from the GET entry: the same representation without its body.
         String canonicalMethod = "HEAD".equals(method) ? "GET" : method;
-        String identity = String.join("\n", canonicalMethod, path, nullToEmpty(query), nullToEmpty(accept));
-        return HexFormat.of().formatHex(sha256(identity));
+        return String.join("\n", canonicalMethod, path, nullToEmpty(query), nullToEmpty(accept));
     }
 
     private static String nullToEmpty(String value) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class MetricsRegistration {
 
     static final String LOAD_TIME = "cache_load_time_seconds";
+    static final String WARMUP_TIME = "cache_warmup_time_seconds";
 
     @Inject
     MetricRegistry registry;
@@ -52,6 +53,9 @@ public class MetricsRegistration {
             loadTimeGauge(level, "p50", DurationWindow.Summary::p50Millis);
             loadTimeGauge(level, "p95", DurationWindow.Summary::p95Millis);
             loadTimeGauge(level, "p99", DurationWindow.Summary::p99Millis);
+            warmUpTimeGauge(level, "p50", DurationWindow.Summary::p50Millis);
+            warmUpTimeGauge(level, "p95", DurationWindow.Summary::p95Millis);
+            warmUpTimeGauge(level, "p99", DurationWindow.Summary::p99Millis);
         }
     }
 
@@ -65,6 +69,15 @@ public class MetricsRegistration {
                         .withDescription("Time to load what a cache level missed, over its most recent "
                                 + "loads, in seconds (0 before the first load)").build(),
                 statistics, stats -> millis.applyAsDouble(stats.loadTimes(level)) / 1000.0,
+                new Tag("level", level.tag()), new Tag("percentile", percentile));
+    }
+
+    /** Warm-up durations, as gauges for the same reasons as the load times. */
+    private void warmUpTimeGauge(CacheLevel level, String percentile, ToDoubleFunction<DurationWindow.Summary> millis) {
+        registry.gauge(Metadata.builder().withName(WARMUP_TIME)
+                        .withDescription("Time one background warm-up of a cache level took, over its most recent "
+                                + "warm-ups, in seconds (0 before the first)").build(),
+                statistics, stats -> millis.applyAsDouble(stats.warmUpTimes(level)) / 1000.0,
                 new Tag("level", level.tag()), new Tag("percentile", percentile));
     }
 
@@ -89,7 +102,7 @@ public class MetricsRegistration {
                 for (CacheStatistics.Figure figure : CacheStatistics.Figure.values()) {
                     String name = figure.name().toLowerCase(Locale.ROOT);
                     figures.put(figure, registry.counter(Metadata.builder().withName("cache_" + name)
-                            .withDescription("This application's cache " + name + " per level, since start").build(), tag));
+                            .withDescription("This application's cache " + name.replace('_', ' ') + " per level, since start").build(), tag));
                 }
                 counters.put(level, figures);
             }

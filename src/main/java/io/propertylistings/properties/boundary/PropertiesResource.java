@@ -4,6 +4,7 @@ import io.propertylistings.caching.boundary.CachedResponse;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.properties.entity.PropertyList;
 import io.propertylistings.properties.entity.PropertyQuery;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.security.Principal;
+import java.util.Optional;
 
+// Request scoped, as JAX-RS makes it anyway, but said: the cache warm-up gets it from CDI (see PropertyWarmUp).
+@RequestScoped
 @Path("properties")
 @Produces(MediaType.APPLICATION_JSON)
 public class PropertiesResource {
@@ -36,10 +42,11 @@ public class PropertiesResource {
     @Inject
     PropertyQueryReader queries;
 
+    /** Per user: with credentials the answer may be the caller's own list ({@code mine=true}). */
     @GET
-    @CachedResponse(name = "property-list", ttlSeconds = 900)
-    public Response list(@Context UriInfo uri) {
-        PropertyQuery query = queries.read(uri.getQueryParameters());
+    @CachedResponse(name = "property-list", ttlSeconds = 900, perUser = true)
+    public Response list(@Context UriInfo uri, @Context SecurityContext security) {
+        PropertyQuery query = queries.read(uri.getQueryParameters(), caller(security));
         if (query.isEverything()) {
             return Response.ok(PropertyList.of(catalog.all())).build();
         }
@@ -61,8 +68,9 @@ public class PropertiesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        PropertyJson created = catalog.create(drafts.draft(drafts.object(body)));
+    public Response create(InputStream body, @Context UriInfo uri, @Context SecurityContext security) {
+        // WriteAuthorization lets no anonymous write through: there is always a caller here.
+        PropertyJson created = catalog.create(drafts.draft(drafts.object(body)), caller(security).orElseThrow());
         return Response.created(uri.getBaseUriBuilder().path("properties").path(Long.toString(created.id())).build())
                 .entity(created)
                 .build();
@@ -88,6 +96,10 @@ public class PropertiesResource {
         if (!catalog.delete(id)) {
             throw notFound(id);
         }
+    }
+
+    private static Optional<String> caller(SecurityContext security) {
+        return Optional.ofNullable(security.getUserPrincipal()).map(Principal::getName);
     }
 
     private static NotFoundException notFound(long id) {

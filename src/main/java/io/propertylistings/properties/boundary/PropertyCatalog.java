@@ -46,9 +46,18 @@ public class PropertyCatalog {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PropertyJson> all() {
         Optional<List<PropertyJson>> cached = cache.get();
-        if (cached.isPresent()) {
-            return cached.get();
+        return cached.isPresent() ? cached.get() : loadShared();
+    }
+
+    /** Fills the cached list if it is not there, as a reader's miss would but without counting a lookup. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void warm() {
+        if (cache.peek().isEmpty() && cache.generation().isPresent()) {
+            loadShared();
         }
+    }
+
+    private List<PropertyJson> loadShared() {
         Optional<String> seen = cache.generation();
         if (seen.isEmpty()) {
             return flights.loadLocally(PropertyListCache.KEY, () -> load(Optional.empty()));
@@ -88,8 +97,8 @@ public class PropertyCatalog {
         return statistics.load(CacheLevel.DETAIL, () -> store.find(id).map(PropertyJson::of));
     }
 
-    public PropertyJson create(PropertyDraft draft) {
-        return PropertyJson.of(store.add(draft.toProperty()));
+    public PropertyJson create(PropertyDraft draft, String owner) {
+        return PropertyJson.of(store.add(draft.toProperty().ownedBy(owner)));
     }
 
     public Optional<PropertyJson> replace(long id, PropertyDraft draft) {

@@ -3,7 +3,9 @@ package io.propertylistings.properties.boundary;
 import io.propertylistings.platform.boundary.ErrorResponse.Violation;
 import io.propertylistings.platform.boundary.InvalidRequestException;
 import io.propertylistings.properties.entity.PropertyQuery;
+import io.propertylistings.security.boundary.SecurityConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the query string of {@code GET /properties/}. Unknown or repeated parameters are refused too: each
- * distinct query string is its own cache entry, and nonsense must not fill Redis.
+ * distinct query string is its own cache entry, and nonsense must not fill Redis. {@code mine=true} limits the
+ * list to the caller's own properties and needs credentials (401 without).
  */
 @ApplicationScoped
 public class PropertyQueryReader {
@@ -22,10 +25,12 @@ public class PropertyQueryReader {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 1_000_000;
-    private static final Set<String> PARAMETERS = Set.of("page", "size", "location", "min_price", "max_price", "sort");
+    private static final Set<String> PARAMETERS = Set.of("page", "size", "location", "min_price", "max_price", "sort",
+            "mine");
     private static final Pattern PRICE = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
 
-    public PropertyQuery read(MultivaluedMap<String, String> parameters) {
+    /** {@code caller}: the authenticated user's name, if any. */
+    public PropertyQuery read(MultivaluedMap<String, String> parameters, Optional<String> caller) {
         List<Violation> problems = new ArrayList<>();
         for (var parameter : parameters.entrySet()) {
             if (!PARAMETERS.contains(parameter.getKey())) {
@@ -53,13 +58,22 @@ public class PropertyQueryReader {
         }
         Optional<Integer> page = number(parameters, "page", MAX_PAGE, problems);
         Optional<Integer> size = number(parameters, "size", MAX_SIZE, problems);
+        String mine = parameters.getFirst("mine");
+        if (mine != null && !"true".equals(mine) && !"false".equals(mine)) {
+            problems.add(new Violation("mine", "must be true or false"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("the query is not valid", problems);
+        }
+        Optional<String> owner = Optional.empty();
+        if ("true".equals(mine)) {
+            owner = Optional.of(caller.orElseThrow(() -> new NotAuthorizedException(
+                    "credentials are required for mine=true", SecurityConfiguration.challenge())));
         }
         Optional<PropertyQuery.Page> paging = page.isPresent() || size.isPresent()
                 ? Optional.of(new PropertyQuery.Page(page.orElse(1), size.orElse(DEFAULT_SIZE)))
                 : Optional.empty();
-        return new PropertyQuery(location, minPrice, maxPrice, sort, paging);
+        return new PropertyQuery(location, minPrice, maxPrice, sort, paging, owner);
     }
 
     private static Optional<BigDecimal> price(MultivaluedMap<String, String> parameters, String name,

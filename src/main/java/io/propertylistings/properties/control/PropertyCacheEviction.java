@@ -1,5 +1,6 @@
 package io.propertylistings.properties.control;
 
+import io.propertylistings.caching.control.CacheWarming;
 import io.propertylistings.caching.control.ResponseCache;
 import io.propertylistings.properties.entity.PropertyChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,8 @@ import jakarta.inject.Inject;
 
 /**
  * Evicts both levels once a change is committed: never for a transaction that rolls back, and never
- * before the new rows are visible to the next loader.
+ * before the new rows are visible to the next loader. Then asks for a warm-up, which runs in the background:
+ * the writing request does not wait for it.
  */
 @ApplicationScoped
 public class PropertyCacheEviction {
@@ -20,8 +22,12 @@ public class PropertyCacheEviction {
     @Inject
     ResponseCache responses;
 
+    @Inject
+    CacheWarming warming;
+
     void evict(@Observes(during = TransactionPhase.AFTER_SUCCESS) PropertyChanged change) {
         list.evict();
         responses.evictAll();
+        warming.requested();
     }
 }

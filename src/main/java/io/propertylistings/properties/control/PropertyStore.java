@@ -43,6 +43,7 @@ public class PropertyStore {
         query.location().ifPresent(location -> conditions.add("LOWER(p.location) = :location"));
         query.minPrice().ifPresent(price -> conditions.add("p.price >= :minPrice"));
         query.maxPrice().ifPresent(price -> conditions.add("p.price <= :maxPrice"));
+        query.owner().ifPresent(owner -> conditions.add("p.owner = :owner"));
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -50,6 +51,7 @@ public class PropertyStore {
         query.location().ifPresent(location -> jpql.setParameter("location", location.toLowerCase(Locale.ROOT)));
         query.minPrice().ifPresent(price -> jpql.setParameter("minPrice", price));
         query.maxPrice().ifPresent(price -> jpql.setParameter("maxPrice", price));
+        query.owner().ifPresent(owner -> jpql.setParameter("owner", owner));
     }
 
     public Optional<Property> find(long id) {

@@ -54,12 +54,22 @@ public class Property {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    // The creator's name; not in the JSON (see PropertyJson). Null for rows from before owners without an admin.
+    @Column(updatable = false)
+    private String owner;
+
     protected Property() {
         // for JPA
     }
 
     public Property(String title, String description, BigDecimal price, String location) {
         describe(title, description, price, location);
+    }
+
+    /** Records who created it; set once, before it is stored. */
+    public Property ownedBy(String owner) {
+        this.owner = owner;
+        return this;
     }
 
     public final void describe(String title, String description, BigDecimal price, String location) {
@@ -97,5 +107,9 @@ public class Property {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    public String getOwner() {
+        return owner;
     }
 }

@@ -3,16 +3,20 @@ package io.propertylistings.properties.entity;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Filters, order and page of a property listing. Empty parts mean "no restriction". */
+/**
+ * Filters, order and page of a property listing. Empty parts mean "no restriction". {@code owner}: only the
+ * properties this user created ({@code mine=true}).
+ */
 public record PropertyQuery(
         Optional<String> location,
         Optional<BigDecimal> minPrice,
         Optional<BigDecimal> maxPrice,
         Sort sort,
-        Optional<Page> page) {
+        Optional<Page> page,
+        Optional<String> owner) {
 
-    public static final PropertyQuery EVERYTHING =
-            new PropertyQuery(Optional.empty(), Optional.empty(), Optional.empty(), Sort.ID, Optional.empty());
+    public static final PropertyQuery EVERYTHING = new PropertyQuery(Optional.empty(), Optional.empty(),
+            Optional.empty(), Sort.ID, Optional.empty(), Optional.empty());
 
     public record Page(int number, int size) {
 

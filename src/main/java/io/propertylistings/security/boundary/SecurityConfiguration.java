@@ -15,4 +15,9 @@ public class SecurityConfiguration {
 
     public static final String REALM = "property-listings";
     public static final String ADMIN_ROLE = "property-admin";
+
+    /** The {@code WWW-Authenticate} value of a 401. */
+    public static String challenge() {
+        return "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+    }
 }

@@ -28,7 +28,7 @@ public class WriteAuthorization implements ContainerRequestFilter {
         if (security.getUserPrincipal() == null) {
             request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED,
                             "credentials are required to change properties"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + SecurityConfiguration.REALM + "\", charset=\"UTF-8\"")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.challenge())
                     .build());
         } else if (!security.isUserInRole(SecurityConfiguration.ADMIN_ROLE)) {
             request.abortWith(ErrorResponse.of(Response.Status.FORBIDDEN,

@@ -1,6 +1,7 @@
 package io.propertylistings.caching.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,16 @@ class RequestKeyTest {
     @Test
     void aHugeQueryStillMakesAShortKey() {
         assertEquals(64, RequestKey.of("GET", "/properties/", "x=" + "y".repeat(100_000), null).length());
+    }
+
+    @Test
+    void eachUserHasTheirOwnKeyThatDoesNotNameThem() {
+        String alice = RequestKey.ofUser("GET", "/properties/", "page=1", "application/json", "alice");
+        String bob = RequestKey.ofUser("GET", "/properties/", "page=1", "application/json", "bob");
+        assertNotEquals(LIST, alice);
+        assertNotEquals(alice, bob);
+        assertEquals(alice, RequestKey.ofUser("GET", "/properties/", "page=1", "application/json", "alice"));
+        assertEquals(64, alice.length());
+        assertFalse(alice.contains("alice"));
     }
 }

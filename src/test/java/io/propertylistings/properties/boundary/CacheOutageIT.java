@@ -37,7 +37,7 @@ class CacheOutageIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return BuiltWar.archive();
+        return BuiltWar.withoutWarming();
     }
 
     @ArquillianResource

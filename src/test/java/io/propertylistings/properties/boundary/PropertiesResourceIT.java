@@ -44,7 +44,7 @@ class PropertiesResourceIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return BuiltWar.archive();
+        return BuiltWar.withoutWarming();
     }
 
     @ArquillianResource
@@ -117,6 +117,22 @@ class PropertiesResourceIT {
         assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
         assertEquals(before.cache("near_hits", "response") + 1, after.cache("near_hits", "response"),
                 "the body came from this JVM's near cache, Redis only confirmed its generation");
+    }
+
+    @Test
+    void withWarmingOffTheFirstGetAfterAWriteLoads() {
+        create("Not warmed", "1");
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> first = http.get("properties/");
+
+        MetricsScrape after = MetricsScrape.of(http);
+        // This deployment has caching.warm.enabled=false: no warm-up ever, not even after the deployment.
+        assertEquals(0, after.cache("warmups", "response"));
+        assertEquals(0, after.cache("warmups_skipped", "response"));
+        assertEquals("MISS", first.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals(before.cache("loads", "response") + 1, after.cache("loads", "response"));
+        assertEquals(before.cache("loads", "list") + 1, after.cache("loads", "list"));
     }
 
     @Test

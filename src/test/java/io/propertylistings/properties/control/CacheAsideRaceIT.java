@@ -37,7 +37,7 @@ class CacheAsideRaceIT {
 
     @Deployment
     static WebArchive war() {
-        return BuiltWar.archive()
+        return BuiltWar.withoutWarming()
                 .addClass(PausingPropertyStore.class)
                 .addClass(PausingPropertyStore.Gate.class);
     }
@@ -66,7 +66,7 @@ class CacheAsideRaceIT {
         CompletableFuture<List<PropertyJson>> loader = CompletableFuture.supplyAsync(catalog::all, executor);
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the loader read the rows");
 
-        PropertyJson written = catalog.create(draft("Written while a load was in flight"));
+        PropertyJson written = catalog.create(draft("Written while a load was in flight"), "in-container-test");
         gate.release.countDown();
         List<PropertyJson> raced = loader.get(30, TimeUnit.SECONDS);
 
@@ -80,13 +80,13 @@ class CacheAsideRaceIT {
     void aResponseThatRacedWithACommitIsNotStored() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI list = base.toURI().resolve("properties/");
-        catalog.create(draft("Evicts the response cache")); // starts from cold caches
+        catalog.create(draft("Evicts the response cache"), "in-container-test"); // starts from cold caches
         PausingPropertyStore.Gate gate = PausingPropertyStore.close();
         CompletableFuture<HttpResponse<String>> loader = http.sendAsync(HttpRequest.newBuilder(list).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the request's loader read the rows");
 
-        PropertyJson written = catalog.create(draft("Written while a response was being built"));
+        PropertyJson written = catalog.create(draft("Written while a response was being built"), "in-container-test");
         gate.release.countDown();
         HttpResponse<String> raced = loader.get(30, TimeUnit.SECONDS);
         assertEquals(200, raced.statusCode());

@@ -27,7 +27,7 @@ class PropertyCacheEvictionIT {
 
     @Deployment
     static WebArchive war() {
-        return BuiltWar.archive()
+        return BuiltWar.withoutWarming()
                 .addClass(ObservedChanges.class);
     }
 
@@ -55,7 +55,7 @@ class PropertyCacheEvictionIT {
         int eventsBefore = observed.fired().size();
 
         transaction.begin();
-        PropertyJson created = catalog.create(draft("Rolled back"));
+        PropertyJson created = catalog.create(draft("Rolled back"), "in-container-test");
         transaction.rollback();
 
         List<PropertyChanged> events = observed.fired().subList(eventsBefore, observed.fired().size());
@@ -74,7 +74,7 @@ class PropertyCacheEvictionIT {
         long responseEvictions = statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS);
 
         transaction.begin();
-        PropertyJson created = catalog.create(draft("Committed"));
+        PropertyJson created = catalog.create(draft("Committed"), "in-container-test");
         assertTrue(listCache.get().isPresent(), "nothing is evicted before the commit");
         assertEquals(listEvictions, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS));
         transaction.commit();

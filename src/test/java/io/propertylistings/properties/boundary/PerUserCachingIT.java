@@ -1,0 +1,207 @@
+package io.propertylistings.properties.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.propertylistings.support.BuiltWar;
+import io.propertylistings.support.Http;
+import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.TestAccounts;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two writers, alice and bob (role property-admin, from properties.users), and anonymous readers: each caller's
+ * own answers are cached for that caller only, and an answer to a caller with credentials is never shared.
+ * Warming is off so that what a read after a write finds is decided by the reads alone.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PerUserCachingIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return BuiltWar.withoutWarming();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http anonymous;
+    Http alice;
+    Http bob;
+
+    @BeforeEach
+    void deployed() throws Exception {
+        anonymous = new Http(base.toURI());
+        alice = anonymous.as(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD);
+        bob = anonymous.as(TestAccounts.BOB, TestAccounts.BOB_PASSWORD);
+        assertEquals(200, anonymous.get("properties/").statusCode(), "the WAR is not deployed");
+    }
+
+    @Test
+    void eachUserGetsTheirOwnPropertiesCachedForThemAlone() throws Exception {
+        long ofAlice = create(alice, "Alice's flat");
+        long ofBob = create(bob, "Bob's house");
+        assertEquals(TestAccounts.ALICE, ownerInDatabase(ofAlice), "the creator is stored as the owner");
+
+        HttpResponse<byte[]> aliceFirst = alice.get("properties/?mine=true");
+        HttpResponse<byte[]> bobFirst = bob.get("properties/?mine=true");
+        HttpResponse<byte[]> aliceSecond = alice.get("properties/?mine=true");
+        HttpResponse<byte[]> bobSecond = bob.get("properties/?mine=true");
+
+        assertEquals("MISS", cache(aliceFirst));
+        assertEquals("MISS", cache(bobFirst), "bob was not served alice's entry");
+        assertEquals("HIT", cache(aliceSecond));
+        assertEquals("HIT", cache(bobSecond));
+        assertTrue(ids(aliceFirst).contains(ofAlice) && !ids(aliceFirst).contains(ofBob));
+        assertEquals(ids(aliceFirst), ids(aliceSecond));
+        assertTrue(ids(bobFirst).contains(ofBob) && !ids(bobFirst).contains(ofAlice));
+        assertEquals(ids(bobFirst), ids(bobSecond));
+        assertEquals(TestAccounts.ALICE, owners(aliceSecond), "only alice's properties");
+        assertEquals(TestAccounts.BOB, owners(bobSecond), "only bob's properties");
+        assertNotEquals(ids(aliceSecond), ids(bobSecond));
+        for (HttpResponse<byte[]> own : List.of(aliceFirst, aliceSecond, bobSecond)) {
+            assertTrue(header(own, "Cache-Control").matches("private, max-age=\\d+"), header(own, "Cache-Control"));
+            assertTrue(header(own, "Vary").contains("Authorization"), header(own, "Vary"));
+        }
+
+        // Revalidation of the own entry keeps it private.
+        HttpResponse<byte[]> revalidated = alice.send(alice.request("properties/?mine=true")
+                .header("If-None-Match", header(aliceSecond, "ETag")).GET().build());
+        assertEquals(304, revalidated.statusCode());
+        assertTrue(header(revalidated, "Cache-Control").startsWith("private"));
+        assertTrue(header(revalidated, "Vary").contains("Authorization"));
+    }
+
+    @Test
+    void aWriteByOneUserEvictsTheirEntryAndTheSharedList() {
+        create(alice, "Alice's first");
+        alice.get("properties/?mine=true");
+        anonymous.get("properties/");
+        assertEquals("HIT", cache(alice.get("properties/?mine=true")));
+        assertEquals("HIT", cache(anonymous.get("properties/")));
+
+        long added = create(alice, "Alice's second");
+
+        HttpResponse<byte[]> mine = alice.get("properties/?mine=true");
+        HttpResponse<byte[]> shared = anonymous.get("properties/");
+        assertEquals("MISS", cache(mine));
+        assertTrue(ids(mine).contains(added));
+        assertEquals("MISS", cache(shared));
+        assertTrue(ids(shared).contains(added));
+        HttpResponse<byte[]> bobs = bob.get("properties/?mine=true");
+        assertFalse(ids(bobs).contains(added), "bob's list never has alice's property");
+    }
+
+    @Test
+    void mineWithoutCredentialsIsA401() {
+        HttpResponse<byte[]> refused = anonymous.get("properties/?mine=true");
+
+        assertEquals(401, refused.statusCode());
+        JsonObject error = Http.json(refused);
+        assertEquals(401, error.getInt("status"));
+        assertEquals("credentials are required for mine=true", error.getString("message"));
+        assertTrue(header(refused, "WWW-Authenticate").startsWith("Basic realm="));
+        assertEquals(400, alice.get("properties/?mine=yes").statusCode());
+    }
+
+    @Test
+    void anAuthenticatedReadOfTheListIsTheCallersOwnEntryNeverTheSharedOne() {
+        create(alice, "Evicts everything");
+
+        HttpResponse<byte[]> aliceFirst = alice.get("properties/");
+        HttpResponse<byte[]> anonymousFirst = anonymous.get("properties/");
+        HttpResponse<byte[]> aliceSecond = alice.get("properties/");
+        HttpResponse<byte[]> anonymousSecond = anonymous.get("properties/");
+
+        assertEquals("MISS", cache(aliceFirst));
+        assertEquals("MISS", cache(anonymousFirst), "alice's answer was not stored as the shared entry");
+        assertEquals("HIT", cache(aliceSecond));
+        assertEquals("HIT", cache(anonymousSecond));
+        assertTrue(header(aliceSecond, "Cache-Control").startsWith("private, "));
+        assertTrue(header(anonymousSecond, "Cache-Control").startsWith("public, "));
+        assertFalse(header(anonymousSecond, "Vary").contains("Authorization"));
+        assertEquals(ids(aliceSecond), ids(anonymousSecond), "the same list");
+    }
+
+    @Test
+    void anAuthenticatedReadOfASharedEntryIsNeitherServedNorStored() {
+        long id = create(bob, "Detail read with credentials");
+
+        HttpResponse<byte[]> withCredentials = bob.get("properties/" + id);
+        HttpResponse<byte[]> anonymousFirst = anonymous.get("properties/" + id);
+        HttpResponse<byte[]> anonymousSecond = anonymous.get("properties/" + id);
+        HttpResponse<byte[]> withCredentialsAgain = bob.get("properties/" + id);
+
+        assertEquals(200, withCredentials.statusCode());
+        assertEquals("BYPASS", cache(withCredentials));
+        assertEquals("private, no-store", header(withCredentials, "Cache-Control"));
+        assertEquals("MISS", cache(anonymousFirst), "the answer with credentials was not stored");
+        assertEquals("HIT", cache(anonymousSecond));
+        assertEquals("public", header(anonymousSecond, "Cache-Control").split(",")[0]);
+        assertEquals("BYPASS", cache(withCredentialsAgain), "the shared entry is not served to a caller with credentials");
+        assertEquals("private, no-store", header(withCredentialsAgain, "Cache-Control"));
+        assertEquals(Http.json(anonymousSecond), Http.json(withCredentialsAgain));
+    }
+
+    private static long create(Http as, String title) {
+        HttpResponse<byte[]> created = as.send("POST", "properties/", "application/json",
+                "{\"title\":\"" + title + "\",\"description\":\"Per-user test\",\"price\":\"500\",\"location\":\"Lima\"}");
+        assertEquals(201, created.statusCode(), Http.text(created));
+        JsonObject property = Http.json(created);
+        assertEquals(List.of("id", "title", "description", "price", "location", "created_at"),
+                List.copyOf(property.keySet()), "the owner is not part of the JSON");
+        return property.getJsonNumber("id").longValue();
+    }
+
+    private static String ownerInDatabase(long id) throws Exception {
+        try (Connection connection = PayaraMicroEnvironment.services().openDatabase();
+                PreparedStatement select = connection.prepareStatement("SELECT owner FROM property WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** The one owner of every property in the answer, from the database; fails when there are several. */
+    private static String owners(HttpResponse<byte[]> list) throws Exception {
+        Set<String> owners = new java.util.HashSet<>();
+        for (long id : ids(list)) {
+            owners.add(ownerInDatabase(id));
+        }
+        assertEquals(1, owners.size(), "owners: " + owners);
+        return owners.iterator().next();
+    }
+
+    private static Set<Long> ids(HttpResponse<byte[]> list) {
+        assertEquals(200, list.statusCode(), Http.text(list));
+        return Http.json(list).getJsonArray("properties").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+    }
+
+    private static String cache(HttpResponse<byte[]> response) {
+        return header(response, "X-Cache");
+    }
+
+    private static String header(HttpResponse<byte[]> response, String name) {
+        return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name));
+    }
+}
