@@ -1,6 +1,7 @@
 package io.propertylistings.metrics.control;
 
 import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheWarming;
 import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.CacheStatistics.Figure;
 import io.propertylistings.caching.control.DurationWindow;
@@ -9,6 +10,7 @@ import io.propertylistings.metrics.entity.Assessment;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;
 import io.propertylistings.metrics.entity.LevelFigures;
+import io.propertylistings.metrics.entity.WarmingFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -32,6 +34,9 @@ public class CacheReports {
     CacheStatistics statistics;
 
     @Inject
+    CacheWarming warming;
+
+    @Inject
     @Any
     Instance<LevelCensus> censuses;
 
@@ -43,11 +48,19 @@ public class CacheReports {
         Optional<KeyspaceFigures> read = keyspace.figures();
         if (read.isEmpty()) {
             return new CacheMetricsReport(null, null, null, null, null, null, "DOWN",
-                    REDIS_UNREACHABLE + ": its keyspace figures (INFO stats) are unavailable", levels);
+                    REDIS_UNREACHABLE + ": its keyspace figures (INFO stats) are unavailable", levels, warming());
         }
         KeyspaceFigures figures = read.get();
         return new CacheMetricsReport(figures.hits(), figures.misses(), figures.hitRatio(), figures.missRatio(),
-                figures.totalOperations(), Assessment.of(figures.hitRatio()), "UP", null, levels);
+                figures.totalOperations(), Assessment.of(figures.hitRatio()), "UP", null, levels, warming());
+    }
+
+    WarmingFigures warming() {
+        DurationWindow.Summary times = statistics.warmUpTimes(CacheLevel.RESPONSE);
+        return new WarmingFigures(warming.enabled(), statistics.count(CacheLevel.RESPONSE, Figure.WARMUPS),
+                statistics.count(CacheLevel.RESPONSE, Figure.WARMUPS_SKIPPED),
+                new LevelFigures.LoadTime(times.count(), times.p50Millis(), times.p95Millis(), times.p99Millis(),
+                        times.maxMillis()));
     }
 
     LevelFigures figures(CacheLevel level) {

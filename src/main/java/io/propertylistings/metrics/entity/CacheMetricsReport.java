@@ -9,12 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The body of {@code GET /cache/metrics}: the seed's {@code get_redis_cache_metrics()} keys, its assessment,
  * and this application's figures per level. Without Redis the keyspace fields are null and {@code error} says
- * why; the per-level figures are still true.
+ * why; the per-level figures are still true. {@code warming}: the background warm-ups.
  */
 @Schema(name = "CacheMetrics")
 @JsonbNillable
 @JsonbPropertyOrder({"keyspaceHits", "keyspaceMisses", "hitRatio", "missRatio", "totalOperations", "assessment",
-        "redis", "error", "levels"})
+        "redis", "error", "levels", "warming"})
 // A renamed property is nillable only through JsonbProperty's own (deprecated) flag in Yasson; the type-level
 // JsonbNillable covers the others. Clients expect every key, with null when a figure is unknown.
 @SuppressWarnings("deprecation")
@@ -45,5 +45,7 @@ public record CacheMetricsReport(
         String error,
 
         @Schema(description = "per cache level: response, list, ...")
-        Map<String, LevelFigures> levels) {
+        Map<String, LevelFigures> levels,
+
+        WarmingFigures warming) {
 }

@@ -151,7 +151,7 @@ class ObservabilityIT {
                 json -> json.getJsonNumber("keyspace_hits") != null && json.getJsonNumber("keyspace_hits").longValue() >= floor[0]);
 
         assertEquals(List.of("keyspace_hits", "keyspace_misses", "hit_ratio", "miss_ratio", "total_operations",
-                "assessment", "redis", "error", "levels"), List.copyOf(body.keySet()));
+                "assessment", "redis", "error", "levels", "warming"), List.copyOf(body.keySet()));
         long hits = body.getJsonNumber("keyspace_hits").longValue();
         long misses = body.getJsonNumber("keyspace_misses").longValue();
         long[] ceiling = info.get();
@@ -167,6 +167,13 @@ class ObservabilityIT {
         assertEquals(JsonValue.NULL, body.get("error"));
 
         MetricsScrape scrape = MetricsScrape.of(http);
+        JsonObject warming = body.getJsonObject("warming");
+        assertEquals(List.of("enabled", "warmups", "skipped", "warmup_time_ms"), List.copyOf(warming.keySet()));
+        // This deployment runs with caching.warm.enabled=false (see BuiltWar.withoutWarming).
+        assertFalse(warming.getBoolean("enabled"));
+        assertEquals(scrape.cache("warmups", "response"), warming.getJsonNumber("warmups").longValue());
+        assertEquals(0, warming.getJsonNumber("warmups").longValue());
+        assertEquals(0, warming.getJsonObject("warmup_time_ms").getJsonNumber("count").longValue());
         JsonObject levels = body.getJsonObject("levels");
         assertEquals(LEVELS, List.copyOf(levels.keySet()));
         for (String level : LEVELS) {

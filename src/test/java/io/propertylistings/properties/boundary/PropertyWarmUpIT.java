@@ -54,6 +54,12 @@ class PropertyWarmUpIT {
         MetricsScrape scrape = WarmUps.awaitAllDone(http);
         assertTrue(scrape.cache("warmups", "response") >= 1, "a warm-up after the deployment");
         assertTrue(scrape.require("cache_warmup_time_seconds", "level=\"response\"", "percentile=\"p50\"") > 0);
+        JsonObject warming = Http.json(http.get("cache/metrics")).getJsonObject("warming");
+        assertTrue(warming.getBoolean("enabled"));
+        assertEquals(scrape.cache("warmups", "response"), warming.getJsonNumber("warmups").longValue());
+        assertEquals(scrape.cache("warmups_skipped", "response"), warming.getJsonNumber("skipped").longValue());
+        assertEquals(scrape.cache("warmups", "response"),
+                warming.getJsonObject("warmup_time_ms").getJsonNumber("count").longValue());
     }
 
     @Test
