@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The same black-box checks for every server: writes need the admin (Jakarta Security), the list and the
  * detail, a write that evicts the cached responses, ETag revalidation, a rejected invalid write, the metrics
- * where the server has MicroProfile Metrics (and their absence where it has not), and readiness. Titles carry
+ * where the server has MicroProfile Metrics (and their absence where it has not), cache warming and the writer's
+ * own list, and readiness. Titles carry
  * the server's name, so data left by an earlier server cannot make a check pass.
  */
 final class SmokeSuite {
@@ -39,6 +40,7 @@ final class SmokeSuite {
         long id = writeEvictsAndTheListIsCachedAgain();
         detailIsCachedAndRevalidated(id);
         updateAndDeleteAreSeenByTheNextRead(id);
+        writesAreWarmedUpAndOwned();
         invalidWriteIsRejected();
         metrics();
         ready();
@@ -113,6 +115,50 @@ final class SmokeSuite {
         assertTrue(find(Http.json(app.get("properties/")), id).isEmpty(), "deleted property still listed");
         assertEquals(404, app.get("properties/" + id).statusCode());
         assertEquals(404, admin.delete("properties/" + id).statusCode());
+    }
+
+    /**
+     * The warm-up after a write (CDI events, the managed scheduler, the resource called through CDI) works on this
+     * server: once /cache/metrics shows it done, the list is a HIT with the write; the writer's own list is theirs.
+     */
+    private void writesAreWarmedUpAndOwned() {
+        HttpResponse<byte[]> created = admin.send("POST", "properties/", "application/json",
+                draft("Warmed on " + server.name(), "5"));
+        assertEquals(201, created.statusCode(), () -> "POST: " + Http.text(created));
+        long id = Http.json(created).getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!warmUpsDone(Http.json(app.get("cache/metrics")))) {
+            assertTrue(System.nanoTime() < deadline, "no warm-up within 60 s of the write");
+            pause();
+        }
+        HttpResponse<byte[]> list = app.get("properties/");
+        assertEquals("HIT", xCache(list), "the warm-up after the write stored the list");
+        assertTrue(find(Http.json(list), id).isPresent());
+
+        HttpResponse<byte[]> mine = admin.get("properties/?mine=true");
+        assertEquals(200, mine.statusCode(), () -> "mine=true: " + Http.text(mine));
+        assertTrue(find(Http.json(mine), id).isPresent(), "the admin's own list has what the admin created");
+        assertTrue(mine.headers().firstValue("Cache-Control").orElse("").startsWith("private"));
+        assertEquals(401, app.get("properties/?mine=true").statusCode());
+        assertEquals(204, admin.delete("properties/" + id).statusCode());
+    }
+
+    // Every request for a warm-up (the deployment's, one per eviction) ran one or joined one already due.
+    private static boolean warmUpsDone(JsonObject metrics) {
+        JsonObject warming = metrics.getJsonObject("warming");
+        assertTrue(warming.getBoolean("enabled"));
+        long evictions = metrics.getJsonObject("levels").getJsonObject("response").getJsonNumber("evictions").longValue();
+        return warming.getJsonNumber("warmups").longValue() + warming.getJsonNumber("skipped").longValue() == evictions + 1;
+    }
+
+    // Between two polls of a condition; not a wait for anything by itself.
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void invalidWriteIsRejected() {

@@ -108,8 +108,12 @@ class PropertyWarmUpIT {
         assertEquals(100, after.cache("evictions", "response") - before.cache("evictions", "response"));
         assertTrue(warmUps >= 1 && warmUps <= 5, "warm-ups for 100 writes: " + warmUps);
         assertEquals(100, warmUps + skipped, "each write's warm-up ran or was folded into another");
-        // Each warm-up loads the full list once and searches the first page once; no reader loaded anything.
-        assertTrue(listLoads <= 2 * warmUps, "database loads: " + listLoads + " for " + warmUps + " warm-ups");
+        long responseLoads = after.cache("loads", "response") - before.cache("loads", "response");
+        // No reader ran: every load is a warm-up's. Each makes at most two responses (the list, its first page)
+        // and three database loads (the list; the list again if a write of the burst evicted it during the
+        // warm-up; the first page).
+        assertTrue(responseLoads <= 2 * warmUps, "response loads: " + responseLoads + " for " + warmUps + " warm-ups");
+        assertTrue(listLoads <= 3 * warmUps, "database loads: " + listLoads + " for " + warmUps + " warm-ups");
         HttpResponse<byte[]> list = http.get("properties/");
         assertEquals("HIT", list.headers().firstValue("X-Cache").orElseThrow());
         JsonObject body = Http.json(list);
