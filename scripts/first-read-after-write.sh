@@ -4,10 +4,13 @@
 # property, wait (warming on: until the metrics show the write's warm-up done; off: a fixed 0.5 s, so both
 # reads come equally long after their write), and time one GET /properties/ with curl. Prints the median,
 # min and max in milliseconds and the X-Cache answers, and writes them to target/first-read-after-write.txt.
-# Usage: scripts/first-read-after-write.sh [TRIES] (default 20). Needs curl and python3 (for a free port).
+# Usage: scripts/first-read-after-write.sh [TRIES [ROWS]]: TRIES defaults to 20; with ROWS, properties are
+# added first until there are that many (the data stays in target/run/ for the next run). Needs curl and
+# python3 (for a free port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRIES=${1:-20}
+ROWS=${2:-0}
 OUT=target/first-read-after-write.txt
 AUTH=admin:admin
 mkdir -p target
@@ -37,6 +40,13 @@ measure() { # warming enabled: true|false
     kill -0 "$pid" 2>/dev/null || { echo "the service did not start, see target/first-read-after-write-$enabled.log"; exit 1; }
     sleep 1
   done
+  local count
+  count=$(curl -s "$BASE/properties/" | grep -o '"count":[0-9]*' | cut -d: -f2)
+  for ((n = count; n < ROWS; n++)); do
+    curl -s -o /dev/null -u "$AUTH" -H 'Content-Type: application/json' "$BASE/properties/" \
+      -d "{\"title\":\"Filler $n\",\"description\":\"a longer description to make the list realistic\",\"price\":\"1000\",\"location\":\"Oslo\"}"
+  done
+  local rows=$(( count > ROWS ? count : ROWS ))
   for i in $(seq 1 "$TRIES"); do
     curl -s -o /dev/null -u "$AUTH" -H 'Content-Type: application/json' "$BASE/properties/" \
       -d "{\"title\":\"Latency $i\",\"description\":\"measured\",\"price\":\"1000\",\"location\":\"Oslo\"}"
@@ -53,11 +63,11 @@ measure() { # warming enabled: true|false
   kill -- -"$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   trap - EXIT
-  printf '%s\n' "${times[@]}" | sort -n | awk -v enabled="$enabled" -v outcomes="$(printf '%s\n' "${outcomes[@]}" | sort | uniq -c | tr -s ' \n' ' ')" '
+  printf '%s\n' "${times[@]}" | sort -n | awk -v enabled="$enabled" -v rows="$rows" -v outcomes="$(printf '%s\n' "${outcomes[@]}" | sort | uniq -c | tr -s ' \n' ' ')" '
     { t[NR] = $1 * 1000 }
     END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-          printf "warming %-5s: first GET /properties/ after a write, %d tries: median %.1f ms, min %.1f ms, max %.1f ms; X-Cache:%s\n",
-                 enabled, NR, m, t[1], t[NR], outcomes }' | tee -a "$OUT"
+          printf "warming %-5s, %d properties: first GET /properties/ after a write, %d tries: median %.1f ms, min %.1f ms, max %.1f ms; X-Cache:%s\n",
+                 enabled, rows, NR, m, t[1], t[NR], outcomes }' | tee -a "$OUT"
 }
 
 measure true

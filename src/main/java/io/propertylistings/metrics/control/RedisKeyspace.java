@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import io.propertylistings.caching.control.RedisMasters;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
@@ -58,7 +59,9 @@ public class RedisKeyspace {
                     .reduce(KeyspaceFigures.NONE, KeyspaceFigures::plus);
             log(figures);
             return Optional.of(figures);
-        } catch (RedisException e) {
+        } catch (RedisException | CompletionException e) {
+            // Redisson's first connection, made lazily here, fails with a CompletionException around the
+            // RedisConnectionException: without this, /metrics answered 500 while Redis could not be reached.
             LOG.warning(() -> "Redis INFO failed, keyspace figures unavailable: " + e);
             return Optional.empty();
         }
