@@ -69,14 +69,14 @@ class ResponseCacheTest {
     }
 
     @Test
-    void anOwedEvictionIsRetriedUntilRedisTakesIt() {
+    void aWritesOwedEvictionKeepsTheCacheUnreadUntilRedisTakesIt() {
         redis.down = true;
         cache.evictAll();
         pending.retry();
         assertTrue(pending.owes(ResponseCache.GENERATION_KEY), "still owed while Redis fails");
-        assertTrue(cache.lookup("GET /properties/").isEmpty());
 
         redis.down = false;
+        assertTrue(cache.lookup("GET /properties/").isEmpty(), "Redis is back with the entries the write made stale");
         pending.retry();
         assertEquals(List.of(ResponseCache.GENERATION_KEY), redis.advanced);
         assertTrue(cache.lookup("GET /properties/").isPresent());
