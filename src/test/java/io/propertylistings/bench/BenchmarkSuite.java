@@ -1,0 +1,656 @@
+package io.propertylistings.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The benchmark suite behind {@code ./bench/run.sh}: starts PostgreSQL, Redis and Payara Micro (the service and
+ * the benchmark-only ceiling WAR), seeds 1,000, 10,000 and 100,000 properties, measures with wrk and with its own
+ * JDK HttpClient, writes BENCHMARKS.md and the README's headline figures, and stops everything it started.
+ */
+public final class BenchmarkSuite {
+
+    private static final String GZIP = "Accept-Encoding: gzip";
+    private static final int CONNECTIONS = 32;
+    private static final int STAMPEDE = 100;
+
+    /** How long and how often; {@code --quick} is a smoke run of the same steps. */
+    record Settings(boolean quick, int loadSeconds, int warmupSeconds, int repeats, int singleSamples,
+            int largeSamples, int pages) {
+        static Settings of(boolean quick) {
+            return quick ? new Settings(true, 2, 1, 1, 3, 1, 20) : new Settings(false, 8, 2, 3, 11, 3, 100);
+        }
+    }
+
+    private final Settings settings;
+    private final Path work;
+    private final Report report;
+    private final Map<String, Wrk.Result> wrkMedians = new LinkedHashMap<>();
+    private BenchServer server;
+    private ServiceClient client;
+    private RedisWire redis;
+    private Wrk wrk;
+    private boolean profiled;
+
+    private BenchmarkSuite(Settings settings, Path work, Report report) {
+        this.settings = settings;
+        this.work = work;
+        this.report = report;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(System.getProperty("bench.target", "target")).toAbsolutePath();
+        Settings settings = Settings.of(Boolean.getBoolean("bench.quick"));
+        Path work = target.resolve("bench");
+        deleteRecursively(work.resolve("postgres"));
+        deleteRecursively(work.resolve("payara-root"));
+        Files.createDirectories(work);
+        Files.deleteIfExists(work.resolve("wrk.log"));
+        Report report = new Report(settings, System.getProperty("bench.command", "./bench/run.sh"));
+        Instant started = Instant.now();
+        report.loadAtStart = loadAverage();
+        BenchmarkSuite suite = new BenchmarkSuite(settings, work, report);
+        try {
+            suite.run(target);
+        } finally {
+            suite.stop();
+        }
+        if (suite.profiled) {
+            return;
+        }
+        report.loadAtEnd = loadAverage();
+        report.duration = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+        report.finishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path benchmarks = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
+        Files.writeString(benchmarks, report.markdown(Files.readString(Path.of("bench", "NOTES.md"))));
+        Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
+        if (Files.exists(readme)) {
+            Files.writeString(readme, report.withHeadline(Files.readString(readme)));
+        }
+        System.out.println(report.summary());
+        System.out.println("Wrote " + benchmarks.toAbsolutePath() + " in " + report.duration);
+    }
+
+    private void run(Path target) throws Exception {
+        log("starting PostgreSQL, Redis and Payara Micro");
+        server = BenchServer.start(target, work, "512m");
+        client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
+        redis = new RedisWire(server.services.redisAddress());
+        wrk = new Wrk(2, CONNECTIONS, work);
+        machine(target);
+
+        seed(1_000);
+        byte[] identity = ServiceClient.expect(client.get("properties/", false), 200).response().body();
+        byte[] gzip = ServiceClient.expect(client.get("properties/", true), 200).response().body();
+        report.bodyAt1k = new long[] {identity.length, gzip.length};
+        client.put("ceiling/body?coding=identity", identity);
+        client.put("ceiling/body?coding=gzip", gzip);
+        if (!java.util.Arrays.equals(client.get("ceiling/", false).response().body(), identity)) {
+            throw new IllegalStateException("the ceiling does not answer the service's bytes");
+        }
+        String profile = System.getProperty("bench.profile", "");
+        if (!profile.isEmpty()) {
+            profile(profile);
+            return;
+        }
+        ceilingAndHit();
+        smallBody();
+        coldWarm(1_000, settings.singleSamples());
+        writes();
+
+        seed(10_000);
+        coldWarm(10_000, settings.singleSamples());
+        stampede();
+        redisBytes();
+
+        seed(100_000);
+        coldWarm(100_000, settings.largeSamples());
+        pages();
+        memory();
+    }
+
+    private void machine(Path target) throws IOException, SQLException {
+        report.machine.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        report.machine.put("memory", memTotal());
+        report.machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.machine.put("JDK (harness and server)", System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        report.machine.put("Payara Micro", System.getProperty("bench.payaraVersion", "?") + ", -Xmx512m, "
+                + "`--nohazelcast`, datasource pool max 32 (server-config/payara)");
+        report.machine.put("Redis", redis.text("INFO", "server").lines().filter(line -> line.startsWith("redis_version:"))
+                .findFirst().orElse("?").replace("redis_version:", "") + " (embedded-redis, loopback, no persistence)");
+        try (Connection connection = server.services.openDatabase(); Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("SHOW server_version")) {
+            version.next();
+            report.machine.put("PostgreSQL", version.getString(1) + " (zonky binaries, fsync off as in the tests)");
+        }
+        report.machine.put("load generator", Wrk.version() + ", 2 threads, " + CONNECTIONS
+                + " connections; JDK HttpClient (HTTP/1.1) for single requests, the stampede and write pairs");
+        report.machine.put("WAR", target.resolve("property-listings.war").getFileName() + " of this build");
+    }
+
+    // --- 1 and 2: the ceiling and the cache hit at 1,000 rows ---
+
+    private void ceilingAndHit() throws IOException, InterruptedException {
+        log("ceiling and cache hit at 1,000 rows");
+        // Interleaved, so that a burst of load from elsewhere on the machine hits both alike.
+        List<String> order = List.of("ceiling-gzip", "hit-gzip", "ceiling-identity", "hit-identity", "servlet-gzip",
+                "servlet-identity");
+        Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
+        for (String name : order) {
+            runs.put(name, new ArrayList<>());
+            warmup(name);
+        }
+        for (int i = 0; i < settings.repeats(); i++) {
+            for (String name : order) {
+                runs.get(name).add(load(name));
+            }
+        }
+        runs.forEach((name, results) -> wrkMedians.put(name, median(results)));
+        for (String name : order) {
+            report.commands.putIfAbsent(name, wrk.commandLine(url(name), settings.loadSeconds(), headers(name),
+                    Optional.empty()));
+        }
+        report.hit = wrkMedians;
+    }
+
+    /**
+     * {@code -Dbench.profile=hit-gzip} (or another load's name): only that load at 1,000 rows, for 20 s under JFR;
+     * the recording is left in target/bench/&lt;name&gt;.jfr. Writes no report.
+     */
+    private void profile(String name) throws IOException, InterruptedException {
+        String ceiling = name.replace("hit", "ceiling");
+        warmup(ceiling);
+        warmup(name);
+        for (int i = 0; i < 2; i++) {
+            load(ceiling);
+            load(name);
+        }
+        Path recording = work.resolve(name + ".jfr");
+        jcmd("JFR.start", "name=bench", "settings=profile");
+        wrk.run(url(name), 20, headers(name), Optional.empty());
+        jcmd("JFR.stop", "name=bench", "filename=" + recording);
+        log("JFR recording: " + recording);
+        profiled = true;
+    }
+
+    private URI url(String name) {
+        if (name.startsWith("ceiling")) {
+            return server.base.resolve("ceiling/");
+        }
+        if (name.startsWith("servlet")) {
+            return server.base.resolve("ceiling/raw");
+        }
+        return server.base.resolve("properties/");
+    }
+
+    private static List<String> headers(String name) {
+        return name.endsWith("gzip") ? List.of(GZIP) : List.of();
+    }
+
+    private void warmup(String name) throws IOException, InterruptedException {
+        wrk.run(url(name), settings.warmupSeconds(), headers(name), Optional.empty());
+    }
+
+    private Wrk.Result load(String name) throws IOException, InterruptedException {
+        Wrk.Result result = wrk.run(url(name), settings.loadSeconds(), headers(name), Optional.empty());
+        log(String.format(Locale.ROOT, "  %-18s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d", name,
+                result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors()));
+        if (result.errors() > 0) {
+            throw new IllegalStateException(name + ": " + result.errors() + " failed or non-2xx/3xx responses");
+        }
+        return result;
+    }
+
+    private static Wrk.Result median(List<Wrk.Result> results) {
+        return new Wrk.Result(Samples.median(values(results, Wrk.Result::requestsPerSecond)),
+                Samples.median(values(results, Wrk.Result::p50Millis)),
+                Samples.median(values(results, Wrk.Result::p99Millis)),
+                results.stream().mapToLong(Wrk.Result::requests).sum(), 0);
+    }
+
+    private static List<Double> values(List<Wrk.Result> results, Function<Wrk.Result, Double> figure) {
+        return results.stream().map(figure).toList();
+    }
+
+    /**
+     * What a hit costs beyond writing bytes: a one-property detail view (a few hundred bytes) against the ceiling
+     * answering the same bytes, where the per-request work (key, Redis round trip) is most of the time.
+     */
+    private void smallBody() throws IOException, InterruptedException {
+        log("small body: detail hit against the ceiling with the same bytes");
+        byte[] detail = ServiceClient.expect(client.get("properties/1", false), 200).response().body();
+        client.get("properties/1", false);
+        client.put("ceiling/body?coding=identity", detail);
+        List<Wrk.Result> ceiling = new ArrayList<>();
+        List<Wrk.Result> hit = new ArrayList<>();
+        URI detailUrl = server.base.resolve("properties/1");
+        URI ceilingUrl = server.base.resolve("ceiling/");
+        wrk.run(detailUrl, settings.warmupSeconds(), List.of(), Optional.empty());
+        wrk.run(ceilingUrl, settings.warmupSeconds(), List.of(), Optional.empty());
+        for (int i = 0; i < settings.repeats(); i++) {
+            ceiling.add(checked("ceiling-small", wrk.run(ceilingUrl, settings.loadSeconds(), List.of(), Optional.empty())));
+            hit.add(checked("hit-small", wrk.run(detailUrl, settings.loadSeconds(), List.of(), Optional.empty())));
+        }
+        report.small = Map.of("ceiling", median(ceiling), "hit", median(hit));
+        report.smallBytes = detail.length;
+        report.commands.put("hit-small", wrk.commandLine(detailUrl, settings.loadSeconds(), List.of(), Optional.empty()));
+        report.redisRoundTripMicros = redisRoundTrip();
+        client.put("ceiling/body?coding=identity",
+                ServiceClient.expect(client.get("properties/", false), 200).response().body());
+    }
+
+    private Wrk.Result checked(String name, Wrk.Result result) {
+        log(String.format(Locale.ROOT, "  %-18s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms", name,
+                result.requestsPerSecond(), result.p50Millis(), result.p99Millis()));
+        if (result.errors() > 0) {
+            throw new IllegalStateException(name + ": " + result.errors() + " failed or non-2xx/3xx responses");
+        }
+        return result;
+    }
+
+    /** One Redis round trip from another process on this machine, median of 2,000 (a GET of the generation). */
+    private double redisRoundTrip() throws IOException {
+        List<Double> micros = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            long started = System.nanoTime();
+            redis.call("GET", "{response}:generation");
+            micros.add((System.nanoTime() - started) / 1e3);
+        }
+        return Samples.median(micros.subList(500, micros.size()));
+    }
+
+    // --- 3: cold, list cached, response cached ---
+
+    private void coldWarm(int rows, int samples) throws IOException, InterruptedException {
+        log("cold / list cached / response cached at " + rows + " rows");
+        List<Double> cold = new ArrayList<>();
+        List<Double> list = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        List<Double> warmIdentity = new ArrayList<>();
+        Map<String, Integer> listOutcomes = new LinkedHashMap<>();
+        for (int i = 0; i < samples + 1; i++) {
+            evictAll();
+            ServiceClient.Level listBefore = client.level("list");
+            ServiceClient.Timed c = ServiceClient.expect(client.get("properties/", true), 200, "MISS");
+            ServiceClient.Level coldDelta = client.level("list").minus(listBefore);
+            if (coldDelta.loads() != 1) {
+                throw new IllegalStateException("a cold request did not load the list from the database: " + coldDelta);
+            }
+            evictResponses();
+            listBefore = client.level("list");
+            ServiceClient.Timed l = ServiceClient.expect(client.get("properties/", true), 200, "MISS");
+            ServiceClient.Level listDelta = client.level("list").minus(listBefore);
+            // A list too large to read within redis.timeout-ms is a Redis error, and the list comes from the database.
+            listOutcomes.merge(listDelta.hits() == 1 && listDelta.loads() == 0 ? "hit"
+                    : listDelta.errors() > 0 ? "Redis timeout, then the database" : "not a hit: " + listDelta, 1, Integer::sum);
+            ServiceClient.Timed w = ServiceClient.expect(client.get("properties/", true), 200, "HIT");
+            ServiceClient.Timed wi = ServiceClient.expect(client.get("properties/", false), 200, "HIT");
+            if (i > 0) { // the first round warms the JIT of both processes
+                cold.add(c.millis());
+                list.add(l.millis());
+                warm.add(w.millis());
+                warmIdentity.add(wi.millis());
+            }
+        }
+        report.coldWarm.put(rows, new double[] {Samples.median(cold), Samples.median(list), Samples.median(warm),
+                Samples.median(warmIdentity)});
+        report.listOutcomes.put(rows, listOutcomes.toString().replaceAll("[{}]", "").replace("=", ": "));
+        log(String.format(Locale.ROOT, "  cold %.2f ms, list cached %.2f ms, response cached %.3f ms (identity %.3f ms)",
+                Samples.median(cold), Samples.median(list), Samples.median(warm), Samples.median(warmIdentity)));
+    }
+
+    /** What a write's eviction does (see GenerationGuard's ADVANCE), without changing the data. */
+    private void evictAll() throws IOException {
+        redis.call("INCR", "{response}:generation");
+        redis.call("INCR", "{all_properties}:generation");
+        redis.call("UNLINK", "all_properties");
+    }
+
+    private void evictResponses() throws IOException {
+        redis.call("INCR", "{response}:generation");
+    }
+
+    // --- 5: stampede ---
+
+    private void stampede() throws Exception {
+        log("stampede: " + STAMPEDE + " concurrent cold requests at 10,000 rows");
+        ExecutorService threads = Executors.newFixedThreadPool(STAMPEDE);
+        try {
+            List<long[]> loads = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> p50s = new ArrayList<>();
+            for (int round = 0; round < settings.repeats(); round++) {
+                // Opens the connections first, so the stampede measures the service, not TCP handshakes.
+                concurrently(threads, () -> ServiceClient.expect(client.get("ceiling/raw", true), 200));
+                evictAll();
+                ServiceClient.Level responseBefore = client.level("response");
+                ServiceClient.Level listBefore = client.level("list");
+                List<ServiceClient.Timed> answers = concurrently(threads,
+                        () -> ServiceClient.expect(client.get("properties/", true), 200));
+                long responseLoads = client.level("response").minus(responseBefore).loads();
+                long listLoads = client.level("list").minus(listBefore).loads();
+                List<Double> millis = answers.stream().map(ServiceClient.Timed::millis).toList();
+                loads.add(new long[] {responseLoads, listLoads});
+                p50s.add(Samples.median(millis));
+                p99s.add(Samples.percentile(millis, 99));
+                log(String.format(Locale.ROOT, "  response loads %d, list loads %d, p50 %.1f ms, p99 %.1f ms",
+                        responseLoads, listLoads, Samples.median(millis), Samples.percentile(millis, 99)));
+            }
+            report.stampedeLoads = loads;
+            report.stampede = new double[] {Samples.median(p50s), Samples.median(p99s)};
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private interface Call {
+        ServiceClient.Timed call() throws Exception;
+    }
+
+    private static List<ServiceClient.Timed> concurrently(ExecutorService threads, Call call) throws Exception {
+        CountDownLatch ready = new CountDownLatch(STAMPEDE);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ServiceClient.Timed>> futures = new ArrayList<>();
+        for (int i = 0; i < STAMPEDE; i++) {
+            futures.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the stampede's threads did not start");
+        }
+        go.countDown();
+        List<ServiceClient.Timed> answers = new ArrayList<>();
+        for (Future<ServiceClient.Timed> future : futures) {
+            answers.add(future.get(120, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    // --- 6: writes ---
+
+    private void writes() throws IOException, InterruptedException {
+        log("writes at ~1,000 rows: POST + the GET that follows, then a 90/10 read/write mix");
+        List<Double> pairRates = new ArrayList<>();
+        List<Double> postMillis = new ArrayList<>();
+        List<Double> getMillis = new ArrayList<>();
+        client.get("properties/", true);
+        for (int round = 0; round < settings.repeats(); round++) {
+            long started = System.nanoTime();
+            long deadline = started + TimeUnit.SECONDS.toNanos(settings.loadSeconds());
+            int pairs = 0;
+            while (System.nanoTime() < deadline) {
+                ServiceClient.Timed post = ServiceClient.expect(client.post("properties/", writeBody(pairs)), 201);
+                ServiceClient.Timed get = ServiceClient.expect(client.get("properties/", true), 200, "MISS");
+                postMillis.add(post.millis());
+                getMillis.add(get.millis());
+                pairs++;
+            }
+            pairRates.add(pairs / ((System.nanoTime() - started) / 1e9));
+        }
+        report.writePairs = new double[] {Samples.median(pairRates), Samples.median(postMillis),
+                Samples.percentile(postMillis, 99), Samples.median(getMillis), Samples.percentile(getMillis, 99)};
+        log(String.format(Locale.ROOT, "  %.1f pairs/s, POST p50 %.2f ms, GET after POST p50 %.2f ms",
+                report.writePairs[0], report.writePairs[1], report.writePairs[3]));
+
+        Path script = work.resolve("mix.lua");
+        Files.writeString(script, mixScript());
+        URI list = server.base.resolve("properties/");
+        List<Wrk.Result> mixes = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> listRatios = new ArrayList<>();
+        for (int round = 0; round < settings.repeats(); round++) {
+            ServiceClient.Level responseBefore = client.level("response");
+            ServiceClient.Level listBefore = client.level("list");
+            Wrk.Result mix = checked("mix-90-10", wrk.run(list, settings.loadSeconds(), List.of(GZIP), Optional.of(script)));
+            ServiceClient.Level response = client.level("response").minus(responseBefore);
+            ServiceClient.Level listLevel = client.level("list").minus(listBefore);
+            mixes.add(mix);
+            ratios.add(response.hitRatio());
+            listRatios.add(listLevel.hitRatio());
+            log(String.format(Locale.ROOT, "  response hit ratio %.1f %% (%s), list %.1f %%", response.hitRatio(),
+                    response, listLevel.hitRatio()));
+        }
+        report.mix = median(mixes);
+        report.mixHitRatio = new double[] {Samples.median(ratios), Samples.median(listRatios)};
+        report.commands.put("mix-90-10", wrk.commandLine(list, settings.loadSeconds(), List.of(GZIP),
+                Optional.of("target/bench/mix.lua")));
+    }
+
+    private static String writeBody(int i) {
+        return "{\"title\":\"Benchmark write " + i + "\",\"description\":\"A flat written by the benchmark's write"
+                + " phase, with two rooms, a balcony and a fitted kitchen, close to transport and shops.\","
+                + "\"price\":\"" + (150_000 + i) + ".50\",\"location\":\"Lisbon\"}";
+    }
+
+    private String mixScript() {
+        String body = writeBody(0).replace("\\", "\\\\").replace("'", "\\'");
+        return "-- 90 % GET /properties/ (gzip), 10 % POST /properties/ as the admin: every write evicts every response.\n"
+                + "local auth = '" + io.propertylistings.support.TestAccounts.basic(BenchServer.ADMIN, server.adminPassword)
+                + "'\n"
+                + "local body = '" + body + "'\n"
+                + "request = function()\n"
+                + "  if math.random() < 0.1 then\n"
+                + "    return wrk.format('POST', '/properties/', {['Content-Type'] = 'application/json',"
+                + " ['Authorization'] = auth}, body)\n"
+                + "  end\n"
+                + "  return wrk.format('GET', '/properties/')\n"
+                + "end\n";
+    }
+
+    // --- 8: Redis bytes at 10,000 rows ---
+
+    private void redisBytes() throws IOException, InterruptedException {
+        log("Redis bytes per level at 10,000 rows");
+        evictAll();
+        byte[] identity = ServiceClient.expect(client.get("properties/", false), 200, "MISS").response().body();
+        byte[] gzip = ServiceClient.expect(client.get("properties/", true), 200, "HIT").response().body();
+        String generation = redis.text("GET", "{response}:generation");
+        @SuppressWarnings("unchecked")
+        List<Object> keys = (List<Object>) redis.call("ZRANGE", "{response}:" + generation + ":index", "0", "-1");
+        if (keys.size() != 1) {
+            throw new IllegalStateException("expected one response entry, found " + keys.size());
+        }
+        String entry = new String((byte[]) keys.get(0), StandardCharsets.UTF_8);
+        long entryLength = redis.number("STRLEN", entry);
+        long entryMemory = redis.number("MEMORY", "USAGE", entry);
+        long listLength = redis.number("STRLEN", "all_properties");
+        long listMemory = redis.number("MEMORY", "USAGE", "all_properties");
+        byte[] listValue = (byte[]) redis.call("GET", "all_properties");
+        long listGzip = gzip(listValue).length;
+        report.redis = new long[] {identity.length, gzip.length, entryLength, entryMemory,
+                entryLength - gzip.length + identity.length, entryMemory - gzip.length + identity.length,
+                listLength, listMemory, listGzip, listMemory - listLength + listGzip};
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    // --- 4: pages at 100,000 rows ---
+
+    private void pages() throws IOException, InterruptedException {
+        int lastPage = 100_000 / 20;
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < settings.pages(); i++) {
+            paths.add("/properties/?page=" + (1 + (long) i * lastPage / settings.pages()) + "&size=20");
+        }
+        log("pages at 100,000 rows: " + paths.size() + " pages of 20, each cached");
+        for (String path : paths) {
+            ServiceClient.expect(client.get(path.substring(1), true), 200);
+            ServiceClient.expect(client.get(path.substring(1), true), 200, "HIT");
+        }
+        Path script = work.resolve("pages.lua");
+        StringBuilder lua = new StringBuilder("-- Cycles through pages that are all cached.\nlocal paths = {\n");
+        paths.forEach(path -> lua.append("  '").append(path).append("',\n"));
+        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n"
+                + "  return wrk.format(nil, paths[(i % #paths) + 1])\nend\n");
+        Files.writeString(script, lua);
+        URI url = server.base.resolve("properties/");
+        wrk.run(url, settings.warmupSeconds(), List.of(GZIP), Optional.of(script));
+        List<Wrk.Result> runs = new ArrayList<>();
+        for (int round = 0; round < settings.repeats(); round++) {
+            runs.add(checked("pages-100k", wrk.run(url, settings.loadSeconds(), List.of(GZIP), Optional.of(script))));
+        }
+        report.pages = median(runs);
+        report.pageBytes = ServiceClient.expect(client.get(paths.get(1).substring(1), true), 200).response().body().length;
+        report.commands.put("pages-100k", wrk.commandLine(url, settings.loadSeconds(), List.of(GZIP),
+                Optional.of("target/bench/pages.lua")));
+    }
+
+    // --- 7: memory at 100,000 rows ---
+
+    private void memory() throws IOException, InterruptedException {
+        log("memory after a full-list hit at 100,000 rows");
+        ServiceClient.expect(client.get("properties/", true), 200, "HIT");
+        ServiceClient.expect(client.get("properties/", false), 200, "HIT");
+        jcmd("GC.run");
+        String heap = jcmd("GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figures in: " + heap);
+        }
+        Map<String, Long> status = procStatus(server.pid());
+        report.memory = new long[] {Long.parseLong(used.group(2)), Long.parseLong(used.group(1)),
+                status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L)};
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static Map<String, Long> procStatus(long pid) throws IOException {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            String[] parts = line.split(":\\s+");
+            if (parts.length == 2 && parts[1].endsWith(" kB")) {
+                figures.put(parts[0], Long.parseLong(parts[1].replace(" kB", "").trim()));
+            }
+        }
+        return figures;
+    }
+
+    // --- seeding ---
+
+    private void seed(int rows) throws SQLException, IOException, InterruptedException {
+        long started = System.nanoTime();
+        long added;
+        try (Connection connection = server.services.openDatabase()) {
+            added = Seeder.fillTo(connection, rows - 1);
+        }
+        // One write through the API: the service evicts its caches after the commit, as for any write.
+        ServiceClient.expect(client.post("properties/", writeBody(rows)), 201);
+        long count;
+        try (Connection connection = server.services.openDatabase()) {
+            count = Seeder.count(connection);
+        }
+        if (count < rows) {
+            throw new IllegalStateException("seeded " + count + " rows, wanted " + rows);
+        }
+        report.seeded.put(rows, new double[] {count, added, (System.nanoTime() - started) / 1e6});
+        log(String.format(Locale.ROOT, "seeded %d rows (%d by COPY) in %.0f ms", count, added,
+                (System.nanoTime() - started) / 1e6));
+    }
+
+    private void stop() {
+        try {
+            if (redis != null) {
+                redis.close();
+            }
+        } catch (IOException e) {
+            System.err.println("could not close the Redis connection: " + e);
+        }
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            System.err.println("could not stop cleanly: " + e);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String cpuModel() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+        }
+    }
+
+    private static String memTotal() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(line -> line.startsWith("MemTotal")).findFirst()
+                    .map(line -> String.format(Locale.ROOT, "%.1f GiB",
+                            Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("?");
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.propertylistings.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The figures of one run, as BENCHMARKS.md and as the README's headline. */
+final class Report {
+
+    static final String HEADLINE_START = "<!-- benchmark headline: written by ./bench/run.sh -->";
+    static final String HEADLINE_END = "<!-- end of benchmark headline -->";
+
+    private final BenchmarkSuite.Settings settings;
+    private final String command;
+    final Map<String, String> machine = new LinkedHashMap<>();
+    final Map<String, String> commands = new LinkedHashMap<>();
+    final Map<Integer, double[]> seeded = new TreeMap<>();
+    final Map<Integer, double[]> coldWarm = new TreeMap<>();
+    final Map<Integer, String> listOutcomes = new TreeMap<>();
+    String loadAtStart = "?";
+    String loadAtEnd = "?";
+    Duration duration = Duration.ZERO;
+    Instant finishedAt;
+    long[] bodyAt1k;
+    Map<String, Wrk.Result> hit = Map.of();
+    Map<String, Wrk.Result> small = Map.of();
+    long smallBytes;
+    double redisRoundTripMicros;
+    List<long[]> stampedeLoads = List.of();
+    double[] stampede;
+    double[] writePairs;
+    Wrk.Result mix;
+    double[] mixHitRatio;
+    long[] redis;
+    Wrk.Result pages;
+    long pageBytes;
+    long[] memory;
+
+    Report(BenchmarkSuite.Settings settings, String command) {
+        this.settings = settings;
+        this.command = command;
+    }
+
+    private double hitRatio(String encoding) {
+        return hit.get("hit-" + encoding).requestsPerSecond() / hit.get("ceiling-" + encoding).requestsPerSecond();
+    }
+
+    private double coldWarmRatio(int rows) {
+        double[] figures = coldWarm.get(rows);
+        return figures[0] / figures[2];
+    }
+
+    private double pagesRatio() {
+        return pages.p99Millis() / hit.get("hit-gzip").p99Millis();
+    }
+
+    private long maxStampedeLoads() {
+        return stampedeLoads.stream().mapToLong(loads -> Math.max(loads[0], loads[1])).max().orElse(-1);
+    }
+
+    String markdown(String notes) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `").append(command).append("` on ").append(finishedAt).append(" in ")
+                .append(duration.toMinutes()).append(" min ").append(duration.toSecondsPart()).append(" s")
+                .append(settings.quick() ? " (**`--quick`: a smoke run, one short repetition each; not figures to quote**)" : "")
+                .append(". Every figure is the median of ").append(settings.repeats())
+                .append(settings.repeats() == 1 ? " run" : " runs")
+                .append(" (load runs of ").append(settings.loadSeconds()).append(" s after ")
+                .append(settings.warmupSeconds()).append(" s of warm-up), with p50/p99 where it is a load. ")
+                .append("Everything runs on one machine, over loopback: the load generator takes CPU from the server, ")
+                .append("the same for the service and for its ceiling.\n\n");
+
+        md.append("## Headline\n\n").append(headlineTable()).append('\n');
+
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        machine.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        md.append("| load average (1, 5, 15 min) | at start ").append(loadAtStart).append(", at end ").append(loadAtEnd)
+                .append(" (other sessions may run builds on this machine at the same time) |\n\n");
+
+        md.append("## Commands\n\n```\n").append(command).append("\n```\n\n")
+                .append("It builds the WAR (`./mvnw -Pbench package`, tests skipped), starts PostgreSQL and Redis as ")
+                .append("`./mvnw -Prun` does, and Payara Micro with the service at `/` and the benchmark-only ceiling WAR ")
+                .append("at `/ceiling` (assembled from `src/test/java/io/propertylistings/bench/ceiling`, never part of ")
+                .append("the production WAR). Rows are added with JDBC `COPY`, then one `POST` through the API evicts ")
+                .append("the caches as any write does. The load runs were:\n\n```\n");
+        commands.forEach((name, line) -> md.append(line.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:$PORT"))
+                .append('\n'));
+        md.append("```\n\n");
+
+        md.append("## Seeding\n\n| rows | added by COPY | time (COPY + one POST) |\n|---:|---:|---:|\n");
+        seeded.forEach((rows, figures) -> md.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f ms |%n",
+                (long) figures[0], (long) figures[1], figures[2])));
+        md.append(String.format(Locale.ROOT, "%nAt 1,000 rows `GET /properties/` is %,d bytes (%.0f bytes of JSON per "
+                + "row), %,d bytes gzipped.%n%n", bodyAt1k[0], bodyAt1k[0] / 1000.0, bodyAt1k[1]));
+
+        md.append("## 1, 2. Ceiling and cache hit: `GET /properties/` at 1,000 rows, ").append("32 connections\n\n")
+                .append("The ceiling is the same Payara Micro answering the same bytes (the service's own response, ")
+                .append("copied) with the same headers from a byte array, through JAX-RS like the service. The plain ")
+                .append("servlet below it is for reference: what JAX-RS itself costs.\n\n")
+                .append("| what | Accept-Encoding | body bytes | req/s | p50 | p99 | ratio to ceiling (req/s) | target >= 0.9x |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (String encoding : List.of("gzip", "identity")) {
+            long bytes = encoding.equals("gzip") ? bodyAt1k[1] : bodyAt1k[0];
+            Wrk.Result ceiling = hit.get("ceiling-" + encoding);
+            md.append(row("ceiling (JAX-RS, from memory)", encoding, bytes, ceiling, "1.00x", ""));
+            md.append(row("**cache hit**", encoding, bytes, hit.get("hit-" + encoding),
+                    ratio(hitRatio(encoding)), met(hitRatio(encoding) >= 0.9)));
+            Wrk.Result servlet = hit.get("servlet-" + encoding);
+            md.append(row("plain servlet, same bytes", encoding, bytes, servlet,
+                    ratio(servlet.requestsPerSecond() / ceiling.requestsPerSecond()), ""));
+        }
+        md.append("\nThe headline load sends `Accept-Encoding: gzip`, as browsers and most HTTP clients do; the service ")
+                .append("stores the gzip bytes and sends them as they are. Without it the service sends the identity ")
+                .append("body, decompressed once when the entry entered the near cache.\n\n");
+        if (!small.isEmpty()) {
+            Wrk.Result c = small.get("ceiling");
+            Wrk.Result h = small.get("hit");
+            md.append("### Per-request cost of a hit, with a small body\n\n")
+                    .append("`GET /properties/1` (").append(smallBytes).append(" bytes) against the ceiling answering ")
+                    .append("the same bytes, 32 connections, identity: here the body costs little and the per-request ")
+                    .append("work of the cache (request key, one Redis round trip for the generation) shows.\n\n")
+                    .append("| what | req/s | p50 | p99 | ratio to ceiling |\n|---|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| ceiling | %,.0f | %s | %s | 1.00x |%n", c.requestsPerSecond(),
+                            ms(c.p50Millis()), ms(c.p99Millis())))
+                    .append(String.format(Locale.ROOT, "| detail cache hit | %,.0f | %s | %s | %s |%n",
+                            h.requestsPerSecond(), ms(h.p50Millis()), ms(h.p99Millis()),
+                            ratio(h.requestsPerSecond() / c.requestsPerSecond())))
+                    .append(String.format(Locale.ROOT, "%nOne Redis round trip (`GET` of the generation key, from "
+                            + "another process, one connection, no load): %.0f µs median.%n%n", redisRoundTripMicros));
+        }
+
+        md.append("## 3. Cold, list cached, response cached: one request, `GET /properties/`\n\n")
+                .append("Single requests from the harness (JDK HttpClient, a kept-alive connection, `Accept-Encoding: ")
+                .append("gzip`), time to the last body byte, median of ").append(settings.singleSamples())
+                .append(" (").append(settings.largeSamples()).append(" at 100,000 rows) after one unmeasured round. ")
+                .append("*Cold*: both levels evicted as a write evicts them (the generation counters incremented, the ")
+                .append("list key unlinked): a database query, JSON, gzip, two Redis stores. *List cached*: only the ")
+                .append("response level evicted: the list is read from Redis and parsed, then rendered. *Response ")
+                .append("cached*: a near-cache hit (one Redis round trip that confirms the generation). Each request's ")
+                .append("`X-Cache` and the list level's counters are checked.\n\n")
+                .append("| rows | cold | list cached | list level answered (samples) | response cached (gzip) | response cached (identity) | cold / response cached | target >= 50x at 10,000 |\n")
+                .append("|---:|---:|---:|---|---:|---:|---:|---|\n");
+        coldWarm.forEach((rows, f) -> md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.0fx | %s |%n",
+                rows, ms(f[0]), ms(f[1]), listOutcomes.get(rows), ms(f[2]), ms(f[3]), f[0] / f[2],
+                rows == 10_000 ? met(coldWarmRatio(rows) >= 50) : "")));
+        md.append('\n');
+
+        if (pages != null) {
+            Wrk.Result full = hit.get("hit-gzip");
+            md.append("## 4. Pages at 100,000 rows: `GET /properties/?page=N&size=20`, cache hits\n\n")
+                    .append(settings.pages()).append(" pages spread over the 5,000, each cached before the run; wrk ")
+                    .append("cycles through them (`pages.lua`), 32 connections, gzip. A page is ").append(pageBytes)
+                    .append(" bytes.\n\n| what | req/s | p50 | p99 | p99 ratio | target <= 2x |\n|---|---:|---:|---:|---:|---|\n")
+                    .append(String.format(Locale.ROOT, "| full list hit, 1,000 rows | %,.0f | %s | %s | 1.00x | |%n",
+                            full.requestsPerSecond(), ms(full.p50Millis()), ms(full.p99Millis())))
+                    .append(String.format(Locale.ROOT, "| **page hit, 100,000 rows** | %,.0f | %s | %s | %s | %s |%n%n",
+                            pages.requestsPerSecond(), ms(pages.p50Millis()), ms(pages.p99Millis()), ratio(pagesRatio()),
+                            met(pagesRatio() <= 2.0)));
+        }
+
+        if (stampede != null) {
+            md.append("## 5. Stampede: 100 concurrent cold requests, `GET /properties/` at 10,000 rows\n\n")
+                    .append("Both levels evicted, then 100 requests released at once on 100 open connections. Loads ")
+                    .append("counted from `/cache/metrics` (`levels.response.loads`: invocations of the resource; ")
+                    .append("`levels.list.loads`: database queries of the list).\n\n")
+                    .append("| round | response loads | list (database) loads | target 1 |\n|---:|---:|---:|---|\n");
+            for (int i = 0; i < stampedeLoads.size(); i++) {
+                long[] loads = stampedeLoads.get(i);
+                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %s |%n", i + 1, loads[0], loads[1],
+                        met(loads[0] == 1 && loads[1] == 1)));
+            }
+            md.append(String.format(Locale.ROOT, "%nLatency of the 100 (median over rounds): p50 %s, p99 %s.%n%n",
+                    ms(stampede[0]), ms(stampede[1])));
+        }
+
+        if (writePairs != null) {
+            md.append("## 6. Writes\n\n")
+                    .append("*POST + GET*: one client, one connection: `POST /properties/` (admin, Basic), then ")
+                    .append("`GET /properties/` (which must be a `MISS`: the write evicted it), in a loop for ")
+                    .append(settings.loadSeconds()).append(" s, starting at ~1,000 rows (each pair adds one).\n\n")
+                    .append("| pairs/s | POST p50 | POST p99 | GET after POST p50 | GET after POST p99 |\n")
+                    .append("|---:|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| %.1f | %s | %s | %s | %s |%n%n", writePairs[0],
+                            ms(writePairs[1]), ms(writePairs[2]), ms(writePairs[3]), ms(writePairs[4])))
+                    .append("*90/10 mix*: wrk, 32 connections, 90 % `GET /properties/` (gzip) and 10 % `POST` ")
+                    .append("(`mix.lua`); every write evicts every cached response. Hit ratios are this service's own ")
+                    .append("counters (`/cache/metrics`) over the run: response level hits / (hits + misses), where a ")
+                    .append("request that waited for another's load counts as a miss.\n\n")
+                    .append("| req/s (reads + writes) | p50 | p99 | response-level hit ratio | list-level hit ratio |\n")
+                    .append("|---:|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| %,.0f | %s | %s | %.1f %% | %.1f %% |%n%n",
+                            mix.requestsPerSecond(), ms(mix.p50Millis()), ms(mix.p99Millis()), mixHitRatio[0],
+                            mixHitRatio[1]));
+        }
+
+        if (memory != null) {
+            md.append("## 7. Memory at 100,000 rows\n\n")
+                    .append("After a full-list hit (gzip and identity) at 100,000 rows, `jcmd <pid> GC.run`, then ")
+                    .append("`jcmd <pid> GC.heap_info`; RSS from `/proc/<pid>/status` (the JVM, `-Xmx512m`).\n\n")
+                    .append("| heap used after GC | heap committed | RSS | peak RSS (VmHWM) |\n|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n%n", mib(memory[0]), mib(memory[1]),
+                            mib(memory[2]), mib(memory[3])));
+        }
+
+        if (redis != null) {
+            md.append("## 8. Redis bytes per level at 10,000 rows\n\n")
+                    .append("`STRLEN` and `MEMORY USAGE` of the keys (the response entry found through its generation's ")
+                    .append("index, `{response}:<generation>:index`). The response level stores the body gzipped and ")
+                    .append("has no switch to turn that off: *without compression* is computed as the stored value ")
+                    .append("minus the gzip bytes plus the identity body (")
+                    .append(String.format(Locale.ROOT, "%,d", redis[0])).append(" bytes; gzip ")
+                    .append(String.format(Locale.ROOT, "%,d", redis[1])).append("). The list level stores plain JSON; ")
+                    .append("*with compression* is its value gzipped by the harness (default level, as the response ")
+                    .append("level does).\n\n")
+                    .append("| level | key | stored (STRLEN) | MEMORY USAGE | the other way | ratio |\n")
+                    .append("|---|---|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT,
+                            "| response (gzip, as stored) | `{response}:<generation>:<sha256>` | %,d | %,d | %,d without compression | %.1fx smaller |%n",
+                            redis[2], redis[3], redis[4], (double) redis[4] / redis[2]))
+                    .append(String.format(Locale.ROOT,
+                            "| list (JSON, as stored) | `all_properties` | %,d | %,d | %,d with compression | %.1fx larger |%n%n",
+                            redis[6], redis[7], redis[8], (double) redis[6] / redis[8]));
+        }
+
+        md.append(notes);
+        return md.toString();
+    }
+
+    private String headlineTable() {
+        StringBuilder md = new StringBuilder("| figure | result | target |\n|---|---|---|\n");
+        Wrk.Result gzip = hit.get("hit-gzip");
+        Wrk.Result identity = hit.get("hit-identity");
+        md.append(String.format(Locale.ROOT, "| cache hit, `GET /properties/`, 1,000 rows, 32 connections, gzip | "
+                        + "%,.0f req/s, p50 %s, p99 %s: **%s the ceiling** | >= 0.9x: %s |%n", gzip.requestsPerSecond(),
+                ms(gzip.p50Millis()), ms(gzip.p99Millis()), ratio(hitRatio("gzip")), met(hitRatio("gzip") >= 0.9)));
+        md.append(String.format(Locale.ROOT, "| the same, identity (%,d bytes) | %,.0f req/s, p50 %s, p99 %s: **%s the "
+                        + "ceiling** | >= 0.9x: %s |%n", bodyAt1k[0], identity.requestsPerSecond(), ms(identity.p50Millis()),
+                ms(identity.p99Millis()), ratio(hitRatio("identity")), met(hitRatio("identity") >= 0.9)));
+        if (coldWarm.containsKey(10_000)) {
+            double[] f = coldWarm.get(10_000);
+            md.append(String.format(Locale.ROOT, "| cold / response cached, 10,000 rows | %s / %s = **%.0fx** | >= 50x: %s |%n",
+                    ms(f[0]), ms(f[2]), coldWarmRatio(10_000), met(coldWarmRatio(10_000) >= 50)));
+        }
+        if (pages != null) {
+            md.append(String.format(Locale.ROOT, "| page hit p99 at 100,000 rows / full-list hit p99 at 1,000 | %s / %s = "
+                            + "**%s** | <= 2x: %s |%n", ms(pages.p99Millis()), ms(hit.get("hit-gzip").p99Millis()),
+                    ratio(pagesRatio()), met(pagesRatio() <= 2.0)));
+        }
+        if (stampede != null) {
+            md.append(String.format(Locale.ROOT, "| 100 concurrent cold requests, 10,000 rows | at most **%d** database "
+                    + "load(s) per round, p99 %s | 1: %s |%n", maxStampedeLoads(), ms(stampede[1]), met(maxStampedeLoads() == 1)));
+        }
+        if (mix != null) {
+            md.append(String.format(Locale.ROOT, "| 90/10 read/write mix, 32 connections | %,.0f req/s, response hit "
+                    + "ratio %.1f %% | |%n", mix.requestsPerSecond(), mixHitRatio[0]));
+        }
+        if (memory != null) {
+            md.append(String.format(Locale.ROOT, "| heap after a full-list hit at 100,000 rows, RSS | %s, RSS %s | |%n",
+                    mib(memory[0]), mib(memory[2])));
+        }
+        if (redis != null) {
+            md.append(String.format(Locale.ROOT, "| Redis bytes at 10,000 rows, response / list level | %,d (gzip) / %,d "
+                    + "(JSON) | |%n", redis[2], redis[6]));
+        }
+        return md.toString();
+    }
+
+    /** The README with its headline section replaced by this run's. */
+    String withHeadline(String readme) {
+        int start = readme.indexOf(HEADLINE_START);
+        int end = readme.indexOf(HEADLINE_END);
+        if (start < 0 || end < start) {
+            return readme;
+        }
+        String headline = HEADLINE_START + "\n" + headlineTable()
+                + "\nMeasured " + (settings.quick() ? "by a `--quick` smoke run " : "") + "on " + finishedAt
+                + " (" + machine.getOrDefault("CPU", "?") + "); load average " + loadAtStart + " at start.\n";
+        return readme.substring(0, start) + headline + readme.substring(end);
+    }
+
+    String summary() {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add(headlineTable());
+        return String.join("\n", lines);
+    }
+
+    private static String row(String what, String encoding, long bytes, Wrk.Result result, String ratio, String target) {
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %s | %s | %s | %s |%n", what, encoding, bytes,
+                result.requestsPerSecond(), ms(result.p50Millis()), ms(result.p99Millis()), ratio, target);
+    }
+
+    static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return "?";
+        }
+        if (millis >= 100) {
+            return String.format(Locale.ROOT, "%,.0f ms", millis);
+        }
+        if (millis >= 10) {
+            return String.format(Locale.ROOT, "%.1f ms", millis);
+        }
+        return String.format(Locale.ROOT, "%.2f ms", millis);
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "**missed**";
+    }
+
+    private static String mib(long kib) {
+        return String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+}
