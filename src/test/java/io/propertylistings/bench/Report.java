@@ -89,7 +89,7 @@ final class Report {
                 .append("at `/ceiling` (assembled from `src/test/java/io/propertylistings/bench/ceiling`, never part of ")
                 .append("the production WAR). Rows are added with JDBC `COPY`, then one `POST` through the API evicts ")
                 .append("the caches as any write does. The load runs were:\n\n```\n");
-        commands.forEach((name, line) -> md.append(line.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:$PORT"))
+        commands.forEach((name, line) -> md.append(line.replaceAll("http://127\\.0\\.0\\.1:\\d+", java.util.regex.Matcher.quoteReplacement("http://127.0.0.1:$PORT")))
                 .append('\n'));
         md.append("```\n\n");
 

@@ -66,8 +66,9 @@ final class Seeder {
         int rooms = 1 + (int) Math.floorMod(mix >>> 24, 6);
         String title = kind + " " + i + " in " + place;
         String description = String.format(Locale.ROOT,
-                "A %s in %s with %d rooms, %s and %s, close to %s. Ref %d, available from month %d.",
-                kind.toLowerCase(Locale.ROOT), place, rooms, first, second, near, i, 1 + Math.floorMod(mix >>> 4, 12));
+                "A %s in %s with %d rooms, %s and %s, close to %s. Energy class %c, %d m2, ref %d, available from month %d.",
+                kind.toLowerCase(Locale.ROOT), place, rooms, first, second, near, (char) ('A' + Math.floorMod(mix >>> 28, 6)),
+                30 + Math.floorMod(mix >>> 6, 170), i, 1 + Math.floorMod(mix >>> 4, 12));
         long cents = 5_000_000L + Math.floorMod(mix, 95_000_000L);
         String created = String.format(Locale.ROOT, "2025-%02d-%02dT%02d:%02d:%02dZ", 1 + Math.floorMod(i, 12),
                 1 + Math.floorMod(i * 7, 28), Math.floorMod(i * 3, 24), Math.floorMod(i, 60), Math.floorMod(i * 13, 60));

@@ -54,7 +54,8 @@ final class Wrk {
 
     /** The command line, for BENCHMARKS.md. */
     String commandLine(URI url, int seconds, List<String> headers, Optional<String> script) {
-        return String.join(" ", command(url, seconds, headers, script.map(Path::of)));
+        return String.join(" ", command(url, seconds, headers, script.map(Path::of)).stream()
+                .map(argument -> argument.contains(" ") ? "'" + argument + "'" : argument).toList());
     }
 
     private List<String> command(URI url, int seconds, List<String> headers, Optional<Path> script) {
