@@ -105,6 +105,7 @@ public final class BenchmarkSuite {
         redis = new RedisWire(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);
         machine(target);
+        report.memoryAtStart = heapAndRss();
 
         seed(1_000);
         byte[] identity = ServiceClient.expect(client.get("properties/", false), 200).response().body();
@@ -121,6 +122,7 @@ public final class BenchmarkSuite {
             return;
         }
         ceilingAndHit();
+        profileHit();
         smallBody();
         coldWarm(1_000, settings.singleSamples());
         writes();
@@ -199,6 +201,17 @@ public final class BenchmarkSuite {
         jcmd("JFR.stop", "name=bench", "filename=" + recording);
         log("JFR recording: " + recording);
         profiled = true;
+    }
+
+    /** A JFR recording of the Payara JVM during one more cache-hit load (gzip), sorted into categories. */
+    private void profileHit() throws IOException, InterruptedException {
+        log("profiling a cache-hit load with JFR");
+        Path recording = work.resolve("hit-profile.jfr");
+        jcmd("JFR.start", "name=hit-profile", "settings=profile");
+        Wrk.Result result = load("hit-gzip");
+        jcmd("JFR.stop", "name=hit-profile", "filename=" + recording);
+        report.profile = HitProfile.of(recording);
+        report.profileLoad = result;
     }
 
     private URI url(String name) {
@@ -538,6 +551,11 @@ public final class BenchmarkSuite {
         log("memory after a full-list hit at 100,000 rows");
         ServiceClient.expect(client.get("properties/", true), 200, "HIT");
         ServiceClient.expect(client.get("properties/", false), 200, "HIT");
+        report.memory = heapAndRss();
+    }
+
+    /** Heap used and committed after a full GC, RSS and peak RSS, in KiB. */
+    private long[] heapAndRss() throws IOException, InterruptedException {
         jcmd("GC.run");
         String heap = jcmd("GC.heap_info");
         java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
@@ -545,7 +563,7 @@ public final class BenchmarkSuite {
             throw new IllegalStateException("no heap figures in: " + heap);
         }
         Map<String, Long> status = procStatus(server.pid());
-        report.memory = new long[] {Long.parseLong(used.group(2)), Long.parseLong(used.group(1)),
+        return new long[] {Long.parseLong(used.group(2)), Long.parseLong(used.group(1)),
                 status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L)};
     }
 

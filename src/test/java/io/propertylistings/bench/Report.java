@@ -40,6 +40,9 @@ final class Report {
     Wrk.Result pages;
     long pageBytes;
     long[] memory;
+    long[] memoryAtStart;
+    Map<String, Integer> profile;
+    Wrk.Result profileLoad;
 
     Report(BenchmarkSuite.Settings settings, String command) {
         this.settings = settings;
@@ -135,6 +138,22 @@ final class Report {
                             + "another process, one connection, no load): %.0f µs median.%n%n", redisRoundTripMicros));
         }
 
+        if (profile != null) {
+            int total = profile.get("total");
+            md.append("### Where a hit's CPU goes\n\n")
+                    .append(String.format(Locale.ROOT, "JFR (`jcmd <pid> JFR.start settings=profile`) in the Payara JVM "
+                            + "during one more %d s cache-hit load (gzip, 32 connections, %,.0f req/s under the recording): "
+                            + "%,d execution samples, each counted in the first category its stack matches, top down.%n%n",
+                            settings.loadSeconds(), profileLoad.requestsPerSecond(), total))
+                    .append("| where | samples | share |\n|---|---:|---:|\n");
+            profile.forEach((name, count) -> {
+                if (!name.equals("total")) {
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %.1f %% |%n", name, count, 100.0 * count / total));
+                }
+            });
+            md.append('\n');
+        }
+
         md.append("## 3. Cold, list cached, response cached: one request, `GET /properties/`\n\n")
                 .append("Single requests from the harness (JDK HttpClient, a kept-alive connection, `Accept-Encoding: ")
                 .append("gzip`), time to the last body byte, median of ").append(settings.singleSamples())
@@ -203,9 +222,11 @@ final class Report {
             md.append("## 7. Memory at 100,000 rows\n\n")
                     .append("After a full-list hit (gzip and identity) at 100,000 rows, `jcmd <pid> GC.run`, then ")
                     .append("`jcmd <pid> GC.heap_info`; RSS from `/proc/<pid>/status` (the JVM, `-Xmx512m`).\n\n")
-                    .append("| heap used after GC | heap committed | RSS | peak RSS (VmHWM) |\n|---:|---:|---:|---:|\n")
-                    .append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n%n", mib(memory[0]), mib(memory[1]),
-                            mib(memory[2]), mib(memory[3])));
+                    .append("| when | heap used after GC | heap committed | RSS | peak RSS (VmHWM) |\n|---|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| started, nothing seeded | %s | %s | %s | %s |%n",
+                            mib(memoryAtStart[0]), mib(memoryAtStart[1]), mib(memoryAtStart[2]), mib(memoryAtStart[3])))
+                    .append(String.format(Locale.ROOT, "| **after a full-list hit at 100,000 rows** | %s | %s | %s | %s |%n%n",
+                            mib(memory[0]), mib(memory[1]), mib(memory[2]), mib(memory[3])));
         }
 
         if (redis != null) {
