@@ -28,6 +28,7 @@ final class Report {
     Instant finishedAt;
     long[] bodyAt1k;
     Map<String, Wrk.Result> hit = Map.of();
+    Map<String, List<Wrk.Result>> hitRuns = Map.of();
     Map<String, Wrk.Result> small = Map.of();
     long smallBytes;
     double redisRoundTripMicros;
@@ -49,8 +50,26 @@ final class Report {
         this.command = command;
     }
 
+    /**
+     * The median of the ratios of runs made one after the other (the ceiling, then the hit): the load from elsewhere
+     * on the machine drifts between rounds more than between two neighbouring runs.
+     */
     private double hitRatio(String encoding) {
-        return hit.get("hit-" + encoding).requestsPerSecond() / hit.get("ceiling-" + encoding).requestsPerSecond();
+        return pairedRatio("hit-" + encoding, "ceiling-" + encoding);
+    }
+
+    private double cpuRatio(String encoding) {
+        return hit.get("ceiling-" + encoding).cpuMicrosPerRequest() / hit.get("hit-" + encoding).cpuMicrosPerRequest();
+    }
+
+    private double pairedRatio(String measured, String reference) {
+        List<Wrk.Result> runs = hitRuns.get(measured);
+        List<Wrk.Result> references = hitRuns.get(reference);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(runs.size(), references.size()); i++) {
+            ratios.add(runs.get(i).requestsPerSecond() / references.get(i).requestsPerSecond());
+        }
+        return Samples.median(ratios);
     }
 
     private double coldWarmRatio(int rows) {
@@ -106,17 +125,24 @@ final class Report {
                 .append("The ceiling is the same Payara Micro answering the same bytes (the service's own response, ")
                 .append("copied) with the same headers from a byte array, through JAX-RS like the service. The plain ")
                 .append("servlet below it is for reference: what JAX-RS itself costs.\n\n")
-                .append("| what | Accept-Encoding | body bytes | req/s | p50 | p99 | ratio to ceiling (req/s) | target >= 0.9x |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---|\n");
+                .append("Each figure is the median over the rounds; the ratio is the median of each round's ratio to the ")
+                .append("ceiling run just before it (the runs are interleaved: ceiling, hit, ... per encoding), which the ")
+                .append("machine's drifting load disturbs less.\n\n")
+                .append("*CPU per request* is the CPU time the server's JVM (`/proc/<pid>/stat`) and Redis (`INFO cpu`) ")
+                .append("spent during the run divided by the requests answered: what else runs on the machine moves it ")
+                .append("much less than it moves req/s. *Ratio by CPU* is the ceiling's CPU per request over this row's: ")
+                .append("the throughput ratio that two otherwise idle cores would show.\n\n")
+                .append("| what | Accept-Encoding | body bytes | req/s | p50 | p99 | ratio to ceiling (req/s) | CPU per request | ratio by CPU | target >= 0.9x |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (String encoding : List.of("gzip", "identity")) {
             long bytes = encoding.equals("gzip") ? bodyAt1k[1] : bodyAt1k[0];
             Wrk.Result ceiling = hit.get("ceiling-" + encoding);
-            md.append(row("ceiling (JAX-RS, from memory)", encoding, bytes, ceiling, "1.00x", ""));
+            md.append(row("ceiling (JAX-RS, from memory)", encoding, bytes, ceiling, "1.00x", ceiling, ""));
             md.append(row("**cache hit**", encoding, bytes, hit.get("hit-" + encoding),
-                    ratio(hitRatio(encoding)), met(hitRatio(encoding) >= 0.9)));
+                    ratio(hitRatio(encoding)), ceiling, met(hitRatio(encoding) >= 0.9)));
             Wrk.Result servlet = hit.get("servlet-" + encoding);
             md.append(row("plain servlet, same bytes", encoding, bytes, servlet,
-                    ratio(servlet.requestsPerSecond() / ceiling.requestsPerSecond()), ""));
+                    ratio(pairedRatio("servlet-" + encoding, "ceiling-" + encoding)), ceiling, ""));
         }
         md.append("\nThe headline load sends `Accept-Encoding: gzip`, as browsers and most HTTP clients do; the service ")
                 .append("stores the gzip bytes and sends them as they are. Without it the service sends the identity ")
@@ -128,12 +154,16 @@ final class Report {
                     .append("`GET /properties/1` (").append(smallBytes).append(" bytes) against the ceiling answering ")
                     .append("the same bytes, 32 connections, identity: here the body costs little and the per-request ")
                     .append("work of the cache (request key, one Redis round trip for the generation) shows.\n\n")
-                    .append("| what | req/s | p50 | p99 | ratio to ceiling |\n|---|---:|---:|---:|---:|\n")
-                    .append(String.format(Locale.ROOT, "| ceiling | %,.0f | %s | %s | 1.00x |%n", c.requestsPerSecond(),
-                            ms(c.p50Millis()), ms(c.p99Millis())))
-                    .append(String.format(Locale.ROOT, "| detail cache hit | %,.0f | %s | %s | %s |%n",
+                    .append("| what | req/s | p50 | p99 | ratio to ceiling | CPU per request | ratio by CPU |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| ceiling | %,.0f | %s | %s | 1.00x | %s | 1.00x |%n",
+                            c.requestsPerSecond(), ms(c.p50Millis()), ms(c.p99Millis()), cpu(c)))
+                    .append(String.format(Locale.ROOT, "| detail cache hit | %,.0f | %s | %s | %s | %s | %s |%n",
                             h.requestsPerSecond(), ms(h.p50Millis()), ms(h.p99Millis()),
-                            ratio(h.requestsPerSecond() / c.requestsPerSecond())))
+                            ratio(h.requestsPerSecond() / c.requestsPerSecond()), cpu(h),
+                            ratio(c.cpuMicrosPerRequest() / h.cpuMicrosPerRequest())))
+                    .append(String.format(Locale.ROOT, "%nThe hit costs %,.0f µs of CPU more per request than the "
+                            + "ceiling.%n", h.cpuMicrosPerRequest() - c.cpuMicrosPerRequest()))
                     .append(String.format(Locale.ROOT, "%nOne Redis round trip (`GET` of the generation key, from "
                             + "another process, one connection, no load): %.0f µs median.%n%n", redisRoundTripMicros));
         }
@@ -257,12 +287,14 @@ final class Report {
         StringBuilder md = new StringBuilder("| figure | result | target |\n|---|---|---|\n");
         Wrk.Result gzip = hit.get("hit-gzip");
         Wrk.Result identity = hit.get("hit-identity");
-        md.append(String.format(Locale.ROOT, "| cache hit, `GET /properties/`, 1,000 rows, 32 connections, gzip | "
-                        + "%,.0f req/s, p50 %s, p99 %s: **%s the ceiling** | >= 0.9x: %s |%n", gzip.requestsPerSecond(),
-                ms(gzip.p50Millis()), ms(gzip.p99Millis()), ratio(hitRatio("gzip")), met(hitRatio("gzip") >= 0.9)));
+        md.append(String.format(Locale.ROOT, "| cache hit, `GET /properties/`, 1,000 rows, 32 connections, gzip (%,d "
+                        + "bytes) | %,.0f req/s, p50 %s, p99 %s: **%s the ceiling** (by CPU per request: %s) | >= 0.9x: %s |%n",
+                bodyAt1k[1], gzip.requestsPerSecond(), ms(gzip.p50Millis()), ms(gzip.p99Millis()), ratio(hitRatio("gzip")),
+                ratio(cpuRatio("gzip")), met(hitRatio("gzip") >= 0.9)));
         md.append(String.format(Locale.ROOT, "| the same, identity (%,d bytes) | %,.0f req/s, p50 %s, p99 %s: **%s the "
-                        + "ceiling** | >= 0.9x: %s |%n", bodyAt1k[0], identity.requestsPerSecond(), ms(identity.p50Millis()),
-                ms(identity.p99Millis()), ratio(hitRatio("identity")), met(hitRatio("identity") >= 0.9)));
+                        + "ceiling** (by CPU per request: %s) | >= 0.9x: %s |%n", bodyAt1k[0], identity.requestsPerSecond(),
+                ms(identity.p50Millis()), ms(identity.p99Millis()), ratio(hitRatio("identity")),
+                ratio(cpuRatio("identity")), met(hitRatio("identity") >= 0.9)));
         if (coldWarm.containsKey(10_000)) {
             double[] f = coldWarm.get(10_000);
             md.append(String.format(Locale.ROOT, "| cold / response cached, 10,000 rows | %s / %s = **%.0fx** | >= 50x: %s |%n",
@@ -312,9 +344,16 @@ final class Report {
         return String.join("\n", lines);
     }
 
-    private static String row(String what, String encoding, long bytes, Wrk.Result result, String ratio, String target) {
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %s | %s | %s | %s |%n", what, encoding, bytes,
-                result.requestsPerSecond(), ms(result.p50Millis()), ms(result.p99Millis()), ratio, target);
+    private static String row(String what, String encoding, long bytes, Wrk.Result result, String ratio,
+            Wrk.Result ceiling, String target) {
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %s | %s | %s | %s | %s | %s |%n", what, encoding,
+                bytes, result.requestsPerSecond(), ms(result.p50Millis()), ms(result.p99Millis()), ratio,
+                cpu(result), ratio(ceiling.cpuMicrosPerRequest() / result.cpuMicrosPerRequest()), target);
+    }
+
+    static String cpu(Wrk.Result result) {
+        return Double.isNaN(result.cpuMicrosPerRequest()) ? "?"
+                : String.format(Locale.ROOT, "%,.0f µs", result.cpuMicrosPerRequest());
     }
 
     static String ms(double millis) {

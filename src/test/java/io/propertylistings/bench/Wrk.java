@@ -24,8 +24,15 @@ final class Wrk {
     private static final Pattern SOCKET_ERRORS = Pattern.compile(
             "Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
 
-    /** One run: requests per second, p50 and p99 in milliseconds, requests, failed or non-2xx/3xx responses. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
+    /**
+     * One run: requests per second, p50 and p99 in milliseconds, requests, failed or non-2xx/3xx responses, and
+     * the CPU time the server's JVM and Redis spent per request (µs; NaN when not measured).
+     */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors,
+            double cpuMicrosPerRequest) {
+        Result withCpu(double cpuMicrosPerRequest) {
+            return new Result(requestsPerSecond, p50Millis, p99Millis, requests, errors, cpuMicrosPerRequest);
+        }
     }
 
     private final int threads;
@@ -114,7 +121,7 @@ final class Wrk {
                 errors += Long.parseLong(socket.group(group));
             }
         }
-        return new Result(Double.parseDouble(rate.group(1)), p50, p99, Long.parseLong(total.group(1)), errors);
+        return new Result(Double.parseDouble(rate.group(1)), p50, p99, Long.parseLong(total.group(1)), errors, Double.NaN);
     }
 
     private static double millis(double value, String unit) {
