@@ -145,7 +145,8 @@ public final class BenchmarkSuite {
         report.machine.put("JDK (harness and server)", System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));
         report.machine.put("Payara Micro", System.getProperty("bench.payaraVersion", "?") + ", -Xmx512m, "
-                + "`--nohazelcast`, datasource pool max 32 (server-config/payara)");
+                + "`--nohazelcast`, datasource pool max 32 (server-config/payara), cache warming off "
+                + "(`CACHING_WARM_ENABLED=false`)");
         report.machine.put("Redis", redis.text("INFO", "server").lines().filter(line -> line.startsWith("redis_version:"))
                 .findFirst().orElse("?").replace("redis_version:", "") + " (embedded-redis, loopback, no persistence)");
         try (Connection connection = server.services.openDatabase(); Statement statement = connection.createStatement();
