@@ -4,7 +4,7 @@ import io.propertylistings.caching.boundary.CachedResponse;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.properties.entity.PropertyList;
 import io.propertylistings.properties.entity.PropertyQuery;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,8 +25,10 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.Optional;
 
-// Request scoped, as JAX-RS makes it anyway, but said: the cache warm-up gets it from CDI (see PropertyWarmUp).
-@RequestScoped
+// One instance for all requests: it holds no request state (UriInfo and SecurityContext come as parameters),
+// and a new instance per request, with its injections, cost about a quarter of a cache hit's CPU
+// (BENCHMARKS.md). The cache warm-up gets it from CDI too (see PropertyWarmUp).
+@ApplicationScoped
 @Path("properties")
 @Produces(MediaType.APPLICATION_JSON)
 public class PropertiesResource {
