@@ -1,5 +1,6 @@
 package io.propertylistings.bench;
 
+import io.propertylistings.support.Resp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class BenchmarkSuite {
     private final Map<String, Wrk.Result> wrkMedians = new LinkedHashMap<>();
     private BenchServer server;
     private ServiceClient client;
-    private RedisWire redis;
+    private Resp redis;
     private Wrk wrk;
     private boolean profiled;
 
@@ -102,7 +103,7 @@ public final class BenchmarkSuite {
         log("starting PostgreSQL, Redis and Payara Micro");
         server = BenchServer.start(target, work, "512m");
         client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
-        redis = new RedisWire(server.services.redisAddress());
+        redis = Resp.connect(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);
         machine(target);
         report.memoryAtStart = heapAndRss();
@@ -324,7 +325,7 @@ public final class BenchmarkSuite {
         List<Double> micros = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             long started = System.nanoTime();
-            redis.call("GET", "{response}:generation");
+            redis.send("GET", "{response}:generation");
             micros.add((System.nanoTime() - started) / 1e3);
         }
         return Samples.median(micros.subList(500, micros.size()));
@@ -372,13 +373,13 @@ public final class BenchmarkSuite {
 
     /** What a write's eviction does (see GenerationGuard's ADVANCE), without changing the data. */
     private void evictAll() throws IOException {
-        redis.call("INCR", "{response}:generation");
-        redis.call("INCR", "{all_properties}:generation");
-        redis.call("UNLINK", "all_properties");
+        redis.send("INCR", "{response}:generation");
+        redis.send("INCR", "{all_properties}:generation");
+        redis.send("UNLINK", "all_properties");
     }
 
     private void evictResponses() throws IOException {
-        redis.call("INCR", "{response}:generation");
+        redis.send("INCR", "{response}:generation");
     }
 
     // --- 5: stampede ---
@@ -520,7 +521,7 @@ public final class BenchmarkSuite {
         byte[] gzip = ServiceClient.expect(client.get("properties/", true), 200, "HIT").response().body();
         String generation = redis.text("GET", "{response}:generation");
         @SuppressWarnings("unchecked")
-        List<Object> keys = (List<Object>) redis.call("ZRANGE", "{response}:" + generation + ":index", "0", "-1");
+        List<Object> keys = (List<Object>) redis.send("ZRANGE", "{response}:" + generation + ":index", "0", "-1");
         if (keys.size() != 1) {
             throw new IllegalStateException("expected one response entry, found " + keys.size());
         }
@@ -529,7 +530,7 @@ public final class BenchmarkSuite {
         long entryMemory = redis.number("MEMORY", "USAGE", entry);
         long listLength = redis.number("STRLEN", "all_properties");
         long listMemory = redis.number("MEMORY", "USAGE", "all_properties");
-        byte[] listValue = (byte[]) redis.call("GET", "all_properties");
+        byte[] listValue = (byte[]) redis.send("GET", "all_properties");
         long listGzip = gzip(listValue).length;
         report.redis = new long[] {identity.length, gzip.length, entryLength, entryMemory,
                 entryLength - gzip.length + identity.length, entryMemory - gzip.length + identity.length,

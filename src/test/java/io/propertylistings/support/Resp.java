@@ -12,31 +12,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal RESP2 client, enough to build a Redis Cluster and watch Sentinel without redis-cli (the
- * embedded-redis jar ships redis-server only). One connection per command: these are set-up calls, not load.
+ * A minimal RESP2 client, enough to build a Redis Cluster, watch Sentinel and read what the service stored,
+ * without redis-cli (the embedded-redis jar ships redis-server only). The static calls open one connection per
+ * command, for set-up; an instance keeps its connection, for a benchmark's round trips.
  */
-public final class Resp {
+public final class Resp implements AutoCloseable {
 
-    private Resp() {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    private Resp(String host, int port) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress(host, port), 1000);
+        socket.setSoTimeout(5000);
+        in = new BufferedInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+    }
+
+    /** A kept connection to {@code redis://host:port}. */
+    public static Resp connect(String address) throws IOException {
+        String hostPort = address.replaceFirst("^redis://", "");
+        int colon = hostPort.lastIndexOf(':');
+        return new Resp(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /** The reply: a String, a Long, a List of replies, or null; an error reply is an IOException. */
     public static Object call(int port, String... command) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(("*" + command.length + "\r\n").getBytes(StandardCharsets.UTF_8));
-            for (String part : command) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                request.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.UTF_8));
-                request.writeBytes(bytes);
-                request.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.write(request.toByteArray());
-            out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()));
+        try (Resp connection = new Resp("127.0.0.1", port)) {
+            return decoded(connection.send(command));
         }
     }
 
@@ -45,9 +49,50 @@ public final class Resp {
         return String.valueOf(call(port, command));
     }
 
-    private static Object read(InputStream in) throws IOException {
+    /** The reply as it came: a bulk string is a byte[] (values may be binary), else as {@link #call}. */
+    public synchronized Object send(String... command) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("*" + command.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (String part : command) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            request.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            request.writeBytes(bytes);
+            request.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(request.toByteArray());
+        out.flush();
+        return read();
+    }
+
+    /** The reply as text, on this connection. */
+    public String text(String... command) throws IOException {
+        return String.valueOf(decoded(send(command)));
+    }
+
+    /** An integer reply, or -1 for a null one. */
+    public long number(String... command) throws IOException {
+        Object reply = send(command);
+        return reply == null ? -1 : (Long) reply;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private static Object decoded(Object reply) {
+        if (reply instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (reply instanceof List<?> items) {
+            return items.stream().map(Resp::decoded).toList();
+        }
+        return reply;
+    }
+
+    private Object read() throws IOException {
         int type = in.read();
-        String line = line(in);
+        String line = line();
         switch (type) {
             case '+':
                 return line;
@@ -61,8 +106,8 @@ public final class Resp {
                     return null;
                 }
                 byte[] bytes = in.readNBytes(length);
-                line(in);
-                return new String(bytes, StandardCharsets.UTF_8);
+                line();
+                return bytes;
             }
             case '*': {
                 int count = Integer.parseInt(line);
@@ -71,7 +116,7 @@ public final class Resp {
                 }
                 List<Object> items = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    items.add(read(in));
+                    items.add(read());
                 }
                 return items;
             }
@@ -80,7 +125,7 @@ public final class Resp {
         }
     }
 
-    private static String line(InputStream in) throws IOException {
+    private String line() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int previous = -1;
         while (true) {

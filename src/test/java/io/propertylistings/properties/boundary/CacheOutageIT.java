@@ -59,7 +59,7 @@ class CacheOutageIT {
         long id = create("Before the stall");
         http.get("properties/");
         http.get("properties/" + id);
-        assertEquals("HIT", cacheOutcome(http.get("properties/")));
+        assertEquals("HIT", Http.cacheOutcome(http.get("properties/")));
 
         redis.pause();
         try {
@@ -99,7 +99,7 @@ class CacheOutageIT {
         // Counting from 0 again would reach the near copy's generation with this one write, and serve it.
         HttpResponse<byte[]> after = http.get("properties/");
         assertEquals("Generation three", title(after, id));
-        assertEquals("MISS", cacheOutcome(after));
+        assertEquals("MISS", Http.cacheOutcome(after));
     }
 
     @Test
@@ -138,7 +138,7 @@ class CacheOutageIT {
         try {
             HttpResponse<byte[]> cachedList = http.get("properties/");
             assertEquals(200, cachedList.statusCode());
-            assertEquals("HIT", cacheOutcome(cachedList));
+            assertEquals("HIT", Http.cacheOutcome(cachedList));
             assertEquals(200, http.get("properties/" + id).statusCode());
 
             for (HttpResponse<byte[]> refused : List.of(
@@ -240,16 +240,12 @@ class CacheOutageIT {
 
     private String awaitHit(String path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String outcome = cacheOutcome(http.get(path));
+        String outcome = Http.cacheOutcome(http.get(path));
         while (!outcome.equals("HIT") && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(100); // polling for the cache to come back
-            outcome = cacheOutcome(http.get(path));
+            outcome = Http.cacheOutcome(http.get(path));
         }
         return outcome;
-    }
-
-    private static String cacheOutcome(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("X-Cache").orElse("none");
     }
 
     private static String title(HttpResponse<byte[]> list, long id) {
