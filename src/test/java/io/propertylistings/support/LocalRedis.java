@@ -6,15 +6,20 @@ import java.nio.file.Path;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
-/** A real redis-server (6.2, shipped inside the embedded-redis jar) on loopback, without persistence. */
+/**
+ * A real redis-server (6.2, shipped inside the embedded-redis jar) on loopback. It saves nothing by itself;
+ * a test may take a snapshot ({@code SAVE}), which a restart then loads, as a Redis with RDB persistence does.
+ */
 public final class LocalRedis implements AutoCloseable {
 
     private final RedisServer server;
     private final int port;
+    private final Path directory;
 
-    private LocalRedis(RedisServer server, int port) {
+    private LocalRedis(RedisServer server, int port, Path directory) {
         this.server = server;
         this.port = port;
+        this.directory = directory;
     }
 
     /** Starts redis-server on {@code port}, its binary unpacked under {@code directory}. */
@@ -27,7 +32,7 @@ public final class LocalRedis implements AutoCloseable {
                 .setting("appendonly no")
                 .build();
         server.start();
-        return new LocalRedis(server, port);
+        return new LocalRedis(server, port, directory);
     }
 
     public String address() {
@@ -45,6 +50,11 @@ public final class LocalRedis implements AutoCloseable {
 
     public void restart() throws IOException {
         server.start();
+    }
+
+    /** Where {@code SAVE} writes and whence a restart loads: redis-server runs in this directory. */
+    public Path snapshot() {
+        return directory.resolve("dump.rdb");
     }
 
     public boolean isRunning() {

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Debounced: a warm-up runs once no eviction came for {@code caching.warm.delay-ms}, or at the latest
  * {@code caching.warm.max-delay-ms} after the first eviction it covers, so a burst of writes makes a few
  * warm-ups, not one each; an eviction during a warm-up schedules the next, as that one may have read before
- * it. Each entry is warmed through the same single flight and generation check as a request's load (see
- * {@link WarmUp}), so a warm-up racing a burst of misses still makes one load and never stores stale data.
+ * it. Each entry is warmed through the same {@link GenerationalCache#get} as a request's, so a warm-up racing a
+ * burst of misses still makes one load and never stores stale data.
  */
 @ApplicationScoped
 public class CacheWarming {
@@ -50,6 +50,9 @@ public class CacheWarming {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    // Set on the thread of a running warm-up: its lookups are not a client's, so they count no hit or miss.
+    private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
 
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean ready;
@@ -84,6 +87,11 @@ public class CacheWarming {
         return enabled;
     }
 
+    /** True on the thread of a running warm-up. */
+    public static boolean isWarmingThread() {
+        return WARMING.get();
+    }
+
     private void whenQuiet() {
         synchronized (this) {
             long now = System.nanoTime();
@@ -100,6 +108,7 @@ public class CacheWarming {
             firstAskedNanos = NONE;
         }
         running.lock();
+        WARMING.set(true);
         try {
             long started = System.nanoTime();
             for (WarmUp warmUp : warmUps) {
@@ -110,6 +119,7 @@ public class CacheWarming {
             // The entries stay cold and the next reader loads them: slower, never wrong.
             LOG.log(Level.WARNING, "Cache warm-up failed: {0}", e.toString());
         } finally {
+            WARMING.remove();
             running.unlock();
         }
     }

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -17,12 +17,13 @@ import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.command.NoSyncedSlavesException;
 
 /**
- * Eviction by generation. Each cache keeps a counter in Redis; evicting increments it. A loader reads the
- * generation before it queries the database and stores its result only if the generation is still the
- * same, so a load that raced with a committed write can never store the old data. Entry keys must share
- * the counter's hash slot (a hash tag) so each script touches one slot on a Redis Cluster.
+ * The cache's Redis scripts. One generation counter stands for everything a write can change: an entry's key
+ * carries the generation it was loaded under, a loader stores only if that generation is still current, and
+ * a write advances it. Advancing drops the entries of the generation it leaves (through that generation's
+ * index) and moves to at least Redis' clock in microseconds, so a generation never goes back and is never
+ * handed out twice, even by a Redis restored from an old snapshot.
  *
- * <p>Every Redis command of the caches goes through here, behind circuit breakers: once Redis fails or stalls,
+ * <p>Every Redis command of the cache goes through here, behind circuit breakers: once Redis fails or stalls,
  * requests stop waiting for its timeouts and go straight to the database until a probe succeeds.
  */
 @ApplicationScoped
@@ -31,39 +32,47 @@ public class GenerationGuard {
 
     private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
 
-    // A generation that does not exist yet (a new Redis, or one restarted without its data) starts at the
-    // current time in microseconds, never at 0: numbers handed out before the restart are never reused, so a
-    // near-cache copy or a loader of an old incarnation cannot match a new generation by accident.
+    // A generation that does not exist yet (a new Redis, one restarted without its data, or one whose
+    // maxmemory policy evicted the counter) starts at the current time in microseconds, above every number
+    // handed out before.
     private static final String GENERATION = """
+            local function now_micros()
+              local time = redis.call('TIME')
+              return tonumber(time[1]) * 1000000 + tonumber(time[2])
+            end
             local function generation(key)
               local current = redis.call('GET', key)
               if not current then
-                local time = redis.call('TIME')
-                current = string.format('%d', tonumber(time[1]) * 1000000 + tonumber(time[2]))
+                current = string.format('%d', now_micros())
                 redis.call('SET', key, current)
               end
               return current
             end
             """;
 
-    private static final String STORE_IF_CURRENT = GENERATION + """
-            if generation(KEYS[1]) == ARGV[1] then
-              redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-              return 1
+    // One round trip for a hit: the current generation and the entry stored under it, unless the caller
+    // already holds the entry of that generation (ARGV[3]), which then need not cross the network again.
+    private static final String LOOKUP = GENERATION + """
+            local generation = generation(KEYS[1])
+            if generation == ARGV[3] then
+              return {generation}
             end
-            return 0
+            local entry = redis.call('GET', ARGV[1] .. generation .. ARGV[2])
+            if entry then
+              return {generation, entry}
+            end
+            return {generation}
             """;
 
-    // As STORE_IF_CURRENT, and records the entry's expiry (Redis' own clock, in ms) in a sorted set per
-    // generation, so that entries can be counted without KEYS or SCAN; expired members are pruned here.
-    private static final String STORE_IF_CURRENT_INDEXED = GENERATION + """
+    // Stores only under the current generation, and notes the entry and its expiry (Redis' clock, in ms) in
+    // that generation's index, which is how an advance finds the entries to drop and how they are counted.
+    private static final String STORE_IF_CURRENT = GENERATION + """
             if generation(KEYS[1]) ~= ARGV[1] then
               return 0
             end
             local ttl = tonumber(ARGV[3])
             redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl)
-            local time = redis.call('TIME')
-            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local now = math.floor(now_micros() / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
             redis.call('ZADD', KEYS[3], now + ttl, KEYS[2])
             if redis.call('PTTL', KEYS[3]) < ttl then
@@ -72,43 +81,41 @@ public class GenerationGuard {
             return 1
             """;
 
+    // Under maxmemory with noeviction Redis refuses a script's first write if it could add memory, and runs
+    // the rest of a script once a first write went through: so dropping the old entries comes first.
     private static final String ADVANCE = GENERATION + """
-            generation(KEYS[1])
-            local advanced = redis.call('INCR', KEYS[1])
-            for i = 2, #KEYS do
-              redis.call('UNLINK', KEYS[i])
+            local old = redis.call('GET', KEYS[1])
+            if old then
+              local index = ARGV[1] .. old .. ':index'
+              local members = redis.call('ZRANGE', index, 0, -1)
+              for i = 1, #members, 500 do
+                redis.call('UNLINK', unpack(members, i, math.min(i + 499, #members)))
+              end
+              redis.call('UNLINK', index)
+            else
+              redis.call('UNLINK', KEYS[1])
             end
-            return advanced
+            local next = now_micros()
+            if old and tonumber(old) and tonumber(old) >= next then
+              next = tonumber(old) + 1
+            end
+            local text = string.format('%d', next)
+            redis.call('SET', KEYS[1], text)
+            return text
             """;
 
-    // One round trip for a hit: read the generation and the entry stored under it, unless the caller already
-    // holds the entry of that generation (ARGV[3]), which then need not cross the network again.
-    private static final String LOOKUP = GENERATION + """
-            local generation = generation(KEYS[1])
-            if generation == ARGV[3] then
-              return {generation}
-            end
-            local entry = redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2])
-            if entry then
-              return {generation, entry}
-            end
-            return {generation}
-            """;
-
-    // Counts the live members of the current generation's index (see STORE_IF_CURRENT_INDEXED), in Redis' clock,
-    // and the milliseconds until the last of them expires (-1 without any).
+    // The current generation, then each live entry of its index with the milliseconds it has left.
     private static final String CENSUS = GENERATION + """
             local generation = generation(KEYS[1])
-            local index = ARGV[1] .. generation .. ':index'
-            local time = redis.call('TIME')
-            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-            local entries = redis.call('ZCOUNT', index, '(' .. now, '+inf')
-            local ttl = -1
-            if entries > 0 then
-              local last = redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')
-              ttl = tonumber(last[2]) - now
+            local now = math.floor(now_micros() / 1000)
+            local members = redis.call('ZRANGEBYSCORE', ARGV[1] .. generation .. ':index', '(' .. now, '+inf',
+              'WITHSCORES')
+            local reply = {generation}
+            for i = 1, #members, 2 do
+              reply[#reply + 1] = members[i]
+              reply[#reply + 1] = string.format('%d', tonumber(members[i + 1]) - now)
             end
-            return {generation, tostring(entries), tostring(ttl)}
+            return reply
             """;
 
     @Inject
@@ -122,74 +129,48 @@ public class GenerationGuard {
     @ConfigProperty(name = "redis.eviction.wait-ms")
     long waitMillis;
 
-    /**
-     * The current generation and, if there is one and it is not {@code heldGeneration}, the entry
-     * {@code prefix<generation>:suffix}.
-     */
-    public List<byte[]> lookup(String generationKey, String entryPrefix, String entrySuffix, String heldGeneration) {
-        return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST, List.of(generationKey),
-                bytes(entryPrefix), bytes(entrySuffix), bytes(heldGeneration));
-    }
-
-    public byte[] get(String key) {
-        return redis.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).get();
-    }
-
-    public String current(String generationKey) {
-        byte[] value = script().eval(RScript.Mode.READ_WRITE, GENERATION + "return generation(KEYS[1])",
-                RScript.ReturnType.VALUE, List.of(generationKey));
-        return new String(value, StandardCharsets.UTF_8);
+    /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
+    public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
+        return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST,
+                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX), bytes(entrySuffix),
+                bytes(heldGeneration));
     }
 
     /** Stores {@code value} under {@code key} only if {@code generation} is still current. */
-    public boolean storeIfCurrent(String generationKey, String generation, String key, byte[] value, Duration ttl) {
+    public boolean storeIfCurrent(String generation, String key, byte[] value, Duration ttl) {
         Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT, RScript.ReturnType.LONG,
-                List.of(generationKey, key), bytes(generation), value, bytes(Long.toString(ttl.toMillis())));
+                List.of(CacheEntry.GENERATION_KEY, key, CacheEntry.indexKey(generation)), bytes(generation), value,
+                bytes(Long.toString(ttl.toMillis())));
         return stored != null && stored == 1L;
     }
 
-    /**
-     * As {@link #storeIfCurrent(String, String, String, byte[], Duration)}, and also notes the key and its expiry
-     * in the sorted set {@code indexKey} (same hash slot), which is what {@code /cache/info} counts.
-     */
-    public boolean storeIfCurrent(String generationKey, String generation, String key, byte[] value, Duration ttl,
-            String indexKey) {
-        Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT_INDEXED, RScript.ReturnType.LONG,
-                List.of(generationKey, key, indexKey), bytes(generation), value, bytes(Long.toString(ttl.toMillis())));
-        return stored != null && stored == 1L;
+    /** The current generation, then pairs of an entry key and the milliseconds it has left. */
+    public List<byte[]> census() {
+        return script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST,
+                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX));
     }
 
-    /** The current generation, its live entries and the ms until the last expires, each as text. */
-    public List<byte[]> census(String generationKey, String entryPrefix) {
-        return script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST, List.of(generationKey),
-                bytes(entryPrefix));
-    }
-
-    /** Milliseconds until {@code key} expires: -2 without the key, -1 for a key without expiry. */
-    public long remainingMillis(String key) {
-        return redis.getBucket(key, ByteArrayCodec.INSTANCE).remainTimeToLive();
-    }
-
-    /** Starts a new generation and drops the given keys, in one atomic step. */
-    public void advance(String generationKey, String... keysToDrop) {
-        List<Object> keys = new ArrayList<>();
-        keys.add(generationKey);
-        keys.addAll(List.of(keysToDrop));
+    /** Starts a new generation and drops the entries of the old one, in one atomic step; returns the new one. */
+    public String advance() {
+        List<Object> keys = List.of(CacheEntry.GENERATION_KEY);
         if (waitReplicas <= 0) {
-            script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG, keys);
-            return;
+            byte[] advanced = script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.VALUE, keys,
+                    bytes(CacheEntry.PREFIX));
+            return new String(advanced, StandardCharsets.UTF_8);
         }
-        // Replication is asynchronous: a master that dies right after the INCR could take the eviction with it,
-        // and the promoted replica would serve the old generation's entries. WAIT makes the replica have it first.
+        // Replication is asynchronous: a master that dies right after the advance could take it along, and the
+        // promoted replica would serve the old generation's entries. WAIT makes a replica have it first.
         RBatch batch = redis.createBatch(BatchOptions.defaults().sync(waitReplicas, Duration.ofMillis(waitMillis)));
-        batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LONG,
-                keys);
+        batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE,
+                RScript.ReturnType.VALUE, keys, bytes(CacheEntry.PREFIX));
         try {
-            batch.execute();
+            BatchResult<?> result = batch.execute();
+            return new String((byte[]) result.getResponses().get(0), StandardCharsets.UTF_8);
         } catch (NoSyncedSlavesException noReplicaInTime) {
-            // The master has the eviction; without a replica (one died or is resyncing) there is nothing to wait
+            // The master has the advance; without a replica (one died or is resyncing) there is nothing to wait
             // for, and refusing the eviction would only switch the cache off.
-            LOG.fine(() -> "Eviction of " + generationKey + " not confirmed by a replica: " + noReplicaInTime);
+            LOG.fine(() -> "Eviction not confirmed by a replica: " + noReplicaInTime);
+            return "";
         }
     }
 

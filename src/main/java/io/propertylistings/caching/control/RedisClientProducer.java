@@ -20,18 +20,25 @@ public class RedisClientProducer {
     @Inject
     Config config;
 
+    @Inject
+    RedisConnectionEvents connections;
+
     @Produces
     @ApplicationScoped
     RedissonClient redisson() {
-        return Redisson.create(RedisTopology.configure(key -> config.getOptionalValue(key, String.class)));
+        org.redisson.config.Config redisson = RedisTopology.configure(key -> config.getOptionalValue(key, String.class));
+        redisson.setConnectionListener(connections);
+        return Redisson.create(redisson);
     }
 
     /**
      * Creates the client at start-up, in the application's context: its first use may come from a thread of
      * the server's metrics endpoint, where this application's configuration cannot be read.
      */
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started, RedissonClient client) {
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started, RedissonClient client,
+            GenerationTrust trust) {
         client.getId();
+        trust.token(); // a node starts in doubt: evict before the first read, not at it
     }
 
     void shutdown(@Disposes RedissonClient client) {

@@ -36,11 +36,6 @@ public class SingleFlight {
         return flight(key, () -> leadAcrossNodes(lockKey, load), load);
     }
 
-    /** The same, in this JVM only: for when Redis cannot be reached and a lock would only wait for a timeout. */
-    public <T> T loadLocally(String key, Supplier<T> load) {
-        return flight(key, load, load);
-    }
-
     @SuppressWarnings("unchecked")
     private <T> T flight(String key, Supplier<T> lead, Supplier<T> load) {
         CompletableFuture<Object> mine = new CompletableFuture<>();

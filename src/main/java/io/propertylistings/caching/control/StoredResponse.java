@@ -18,7 +18,7 @@ import java.util.Map;
 public record StoredResponse(int status, String contentType, Map<String, String> headers, byte[] body,
         long expiresAtMillis, byte[] gzip) {
 
-    private static final int FORMAT = 3;
+    public static final int FORMAT = 3;
     static final int GZIP_FROM_BYTES = 1024;
 
     /** A response to store, with its gzip copy when that pays. */

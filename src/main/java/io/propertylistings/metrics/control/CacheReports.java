@@ -5,6 +5,7 @@ import io.propertylistings.caching.control.CacheWarming;
 import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.CacheStatistics.Figure;
 import io.propertylistings.caching.control.DurationWindow;
+import io.propertylistings.caching.control.GenerationalCache;
 import io.propertylistings.caching.control.LevelCensus;
 import io.propertylistings.metrics.entity.Assessment;
 import io.propertylistings.metrics.entity.CacheInfoReport;
@@ -12,10 +13,9 @@ import io.propertylistings.metrics.entity.CacheMetricsReport;
 import io.propertylistings.metrics.entity.LevelFigures;
 import io.propertylistings.metrics.entity.WarmingFigures;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+
 import jakarta.inject.Inject;
-import java.util.EnumMap;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +37,7 @@ public class CacheReports {
     CacheWarming warming;
 
     @Inject
-    @Any
-    Instance<LevelCensus> censuses;
+    GenerationalCache cache;
 
     public CacheMetricsReport metrics() {
         Map<String, LevelFigures> levels = new LinkedHashMap<>();
@@ -75,37 +74,33 @@ public class CacheReports {
                         loads.maxMillis()));
     }
 
-    /** Asks each level's cache what it holds; after the first Redis failure the others are not asked. */
+    /** Asks the cache what each level holds, in one Redis call. */
     public CacheInfoReport info() {
-        Map<CacheLevel, LevelCensus> byLevel = new EnumMap<>(CacheLevel.class);
-        for (LevelCensus census : censuses) {
-            byLevel.put(census.level(), census);
+        Map<CacheLevel, LevelCensus> held;
+        String error = null;
+        try {
+            held = cache.contents();
+        } catch (RuntimeException e) {
+            // A Redis failure, or the cache's circuit breaker (see GenerationGuard) open after failures.
+            held = Map.of();
+            error = REDIS_UNREACHABLE + ": " + e.getMessage();
         }
         Map<String, CacheInfoReport.LevelContents> levels = new LinkedHashMap<>();
-        String error = null;
         for (CacheLevel level : CacheLevel.values()) {
-            LevelCensus census = byLevel.get(level);
-            if (census == null) {
-                // A level without a store of its own, such as detail, which the response level holds.
-                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, NO_STORE));
-                continue;
-            }
+            LevelCensus census = held.get(level);
             if (error != null) {
                 levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
-                continue;
-            }
-            try {
-                levels.put(level.tag(), contents(census.contents()));
-            } catch (RuntimeException e) {
-                // A Redis failure, or the caches' circuit breaker (see GenerationGuard) open after failures.
-                error = REDIS_UNREACHABLE + ": " + e.getMessage();
-                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
+            } else if (census == null) {
+                // A level without a store of its own, such as detail, which the response level holds.
+                levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, NO_STORE));
+            } else {
+                levels.put(level.tag(), contents(census));
             }
         }
         return new CacheInfoReport(error == null ? "UP" : "DOWN", error, levels);
     }
 
-    static CacheInfoReport.LevelContents contents(LevelCensus.Contents contents) {
+    static CacheInfoReport.LevelContents contents(LevelCensus contents) {
         boolean holds = contents.entries() > 0;
         // Rounded up: an entry with 300 ms left has not expired, so it must not show 0 seconds.
         Long ttlSeconds = holds && contents.ttlMillis() >= 0 ? (contents.ttlMillis() + 999) / 1000 : null;

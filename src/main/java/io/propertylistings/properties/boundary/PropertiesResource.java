@@ -1,9 +1,6 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.caching.boundary.CachedResponse;
 import io.propertylistings.properties.entity.PropertyJson;
-import io.propertylistings.properties.entity.PropertyList;
-import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +24,7 @@ import java.util.Optional;
 
 // One instance for all requests: it holds no request state (UriInfo and SecurityContext come as parameters),
 // and a new instance per request, with its injections, cost about a quarter of a cache hit's CPU
-// (BENCHMARKS.md). The cache warm-up gets it from CDI too (see PropertyWarmUp).
+// (BENCHMARKS.md). Reads delegate to PropertyListing, whose methods are cached.
 @ApplicationScoped
 @Path("properties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,33 +36,23 @@ public class PropertiesResource {
     PropertyCatalog catalog;
 
     @Inject
+    PropertyListing listing;
+
+    @Inject
     PropertyDraftReader drafts;
 
     @Inject
     PropertyQueryReader queries;
 
-    /** Per user: with credentials the answer may be the caller's own list ({@code mine=true}). */
     @GET
-    @CachedResponse(name = "property-list", ttlSeconds = 900, perUser = true)
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
-        PropertyQuery query = queries.read(uri.getQueryParameters(), caller(security));
-        if (query.isEverything()) {
-            return Response.ok(PropertyList.of(catalog.all())).build();
-        }
-        PropertyCatalog.PropertyPage found = catalog.search(query);
-        if (query.page().isEmpty()) {
-            return Response.ok(PropertyList.of(found.items())).build();
-        }
-        Response.ResponseBuilder response = Response.ok(PropertyList.page(found.items(), found.total()));
-        PageLinks.of(uri, query.page().get(), found.total()).forEach(response::header);
-        return response.build();
+        return listing.list(queries.read(uri.getQueryParameters(), caller(security)));
     }
 
     @GET
     @Path("{id: [0-9]{1,18}}")
-    @CachedResponse(name = "property-detail", ttlSeconds = 900)
     public Response detail(@PathParam("id") long id) {
-        return Response.ok(catalog.find(id).orElseThrow(() -> notFound(id))).build();
+        return listing.detail(id);
     }
 
     @POST
@@ -105,6 +92,6 @@ public class PropertiesResource {
     }
 
     private static NotFoundException notFound(long id) {
-        return new NotFoundException("no property with id " + id);
+        return PropertyListing.notFound(id);
     }
 }

@@ -2,7 +2,7 @@ package io.propertylistings.properties.boundary;
 
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.SingleFlight;
+import io.propertylistings.caching.control.GenerationalCache;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.entity.PropertyDraft;
@@ -32,50 +32,21 @@ public class PropertyCatalog {
     PropertyStore store;
 
     @Inject
-    PropertyListCache cache;
+    GenerationalCache cache;
 
     @Inject
-    CacheStatistics statistics;
+    PropertyListCache list;
 
     @Inject
     PropertyDraftReader drafts;
 
     @Inject
-    SingleFlight flights;
+    CacheStatistics statistics;
 
+    /** Every property, cache-aside: this bean says what to load, the cache does the rest. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PropertyJson> all() {
-        Optional<List<PropertyJson>> cached = cache.get();
-        return cached.isPresent() ? cached.get() : loadShared();
-    }
-
-    /** Fills the cached list if it is not there, as a reader's miss would but without counting a lookup. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void warm() {
-        if (cache.peek().isEmpty() && cache.generation().isPresent()) {
-            loadShared();
-        }
-    }
-
-    private List<PropertyJson> loadShared() {
-        Optional<String> seen = cache.generation();
-        if (seen.isEmpty()) {
-            return flights.loadLocally(PropertyListCache.KEY, () -> load(Optional.empty()));
-        }
-        // Concurrent misses share one database load, across nodes; only misses of the same generation share,
-        // so a read that began after an eviction never takes the result of a load that began before it.
-        return flights.load(PropertyListCache.KEY + "@" + seen.get(), PropertyListCache.LOCK_KEY, () -> {
-            Optional<String> generation = cache.generation();
-            return cache.peek().orElseGet(() -> load(generation));
-        });
-    }
-
-    /** Loads from the database; stores only under the generation read before the load (none: no store). */
-    private List<PropertyJson> load(Optional<String> generation) {
-        List<PropertyJson> loaded = statistics.load(CacheLevel.LIST,
-                () -> store.findAll().stream().map(PropertyJson::of).toList());
-        generation.ifPresent(seen -> cache.put(seen, loaded));
-        return loaded;
+        return cache.get(list.entry(), () -> store.findAll().stream().map(PropertyJson::of).toList()).value();
     }
 
     /** A filtered, ordered or paged listing, straight from the database; the response cache is in front of it. */

@@ -10,13 +10,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the query string of {@code GET /properties/}. Unknown or repeated parameters are refused too: each
- * distinct query string is its own cache entry, and nonsense must not fill Redis. {@code mine=true} limits the
+ * Reads the query string of {@code GET /properties/} into a canonical {@link PropertyQuery}: the cache key
+ * comes from it, so every spelling of one query shares one entry. Unknown or repeated parameters are refused. {@code mine=true} limits the
  * list to the caller's own properties and needs credentials (401 without).
  */
 @ApplicationScoped
@@ -73,7 +74,9 @@ public class PropertyQueryReader {
         Optional<PropertyQuery.Page> paging = page.isPresent() || size.isPresent()
                 ? Optional.of(new PropertyQuery.Page(page.orElse(1), size.orElse(DEFAULT_SIZE)))
                 : Optional.empty();
-        return new PropertyQuery(location, minPrice, maxPrice, sort, paging, owner);
+        // Canonical values: the location matches case-insensitively, and a price has one spelling.
+        return new PropertyQuery(location.map(value -> value.toLowerCase(Locale.ROOT)), minPrice, maxPrice, sort,
+                paging, owner);
     }
 
     private static Optional<BigDecimal> price(MultivaluedMap<String, String> parameters, String name,
@@ -86,7 +89,7 @@ public class PropertyQueryReader {
             problems.add(new Violation(name, "must be a price from 0 to 99999999.99"));
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(value));
+        return Optional.of(new BigDecimal(value).setScale(2));
     }
 
     private static Optional<Integer> number(MultivaluedMap<String, String> parameters, String name, int max,

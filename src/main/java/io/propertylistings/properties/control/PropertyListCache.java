@@ -1,10 +1,8 @@
 package io.propertylistings.properties.control;
 
+import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.GenerationGuard;
-import io.propertylistings.caching.control.LevelCensus;
-import io.propertylistings.caching.control.PendingEvictions;
+import io.propertylistings.caching.control.ValueCodec;
 import io.propertylistings.properties.entity.PropertyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,25 +16,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Level 2: the property list as JSON under the seed's key {@code all_properties}. Its generation counter is
- * hash-tagged to the same slot; see {@link GenerationGuard} for why a loader stores under a generation.
+ * Level 2: the property list as a JSON array, under the seed's name {@code all_properties}. It says what the
+ * entry is; {@code GenerationalCache} keeps it.
  */
 @ApplicationScoped
-public class PropertyListCache implements LevelCensus {
+public class PropertyListCache implements ValueCodec<List<PropertyJson>> {
 
-    public static final String KEY = "all_properties";
-    static final String GENERATION_KEY = "{all_properties}:generation";
-    public static final String LOCK_KEY = "{all_properties}:lock";
+    public static final String ID = "all_properties";
     private static final Type LIST_TYPE = new ArrayList<PropertyJson>() { }.getClass().getGenericSuperclass();
-
-    @Inject
-    GenerationGuard generations;
-
-    @Inject
-    CacheStatistics statistics;
-
-    @Inject
-    PendingEvictions pending;
 
     @Inject
     Jsonb jsonb;
@@ -45,82 +32,27 @@ public class PropertyListCache implements LevelCensus {
     @ConfigProperty(name = "caching.list.ttl-seconds")
     long ttlSeconds;
 
-    public Optional<List<PropertyJson>> get() {
-        return read(true);
-    }
-
-    /** The list if cached, without counting a hit or a miss: a loader's second look. */
-    public Optional<List<PropertyJson>> peek() {
-        return read(false);
-    }
-
-    private Optional<List<PropertyJson>> read(boolean counted) {
-        if (pending.owes(GENERATION_KEY)) {
-            return Optional.empty();
-        }
-        try {
-            byte[] json = generations.get(KEY);
-            if (counted && json == null) {
-                statistics.miss(CacheLevel.LIST);
-            } else if (counted) {
-                statistics.hit(CacheLevel.LIST);
-            }
-            return json == null ? Optional.empty()
-                    : Optional.of(jsonb.fromJson(new String(json, StandardCharsets.UTF_8), LIST_TYPE));
-        } catch (RuntimeException e) {
-            distrust("get", e);
-            return Optional.empty();
-        }
-    }
-
-    /** The generation to hand back to {@link #put}; read it before loading. Empty when Redis is down. */
-    public Optional<String> generation() {
-        if (pending.owes(GENERATION_KEY)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(generations.current(GENERATION_KEY));
-        } catch (RuntimeException e) {
-            distrust("generation", e);
-            return Optional.empty();
-        }
-    }
-
-    public void put(String generation, List<PropertyJson> properties) {
-        try {
-            byte[] json = jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8);
-            generations.storeIfCurrent(GENERATION_KEY, generation, KEY, json, Duration.ofSeconds(ttlSeconds));
-        } catch (RuntimeException e) {
-            distrust("store", e);
-        }
-    }
-
-    public void evict() {
-        statistics.eviction(CacheLevel.LIST);
-        try {
-            generations.advance(GENERATION_KEY, KEY);
-        } catch (RuntimeException e) {
-            statistics.error(CacheLevel.LIST, "eviction", e);
-            pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
-        }
-    }
-
-    /** As {@code ResponseCache}: a node that Redis failed evicts before it reads this level again. */
-    private void distrust(String operation, RuntimeException e) {
-        statistics.error(CacheLevel.LIST, operation, e);
-        pending.owe(GENERATION_KEY, () -> generations.advance(GENERATION_KEY, KEY));
+    public CacheEntry<List<PropertyJson>> entry() {
+        return new CacheEntry<>(CacheLevel.LIST, ID, this, Duration.ofSeconds(ttlSeconds));
     }
 
     @Override
-    public CacheLevel level() {
-        return CacheLevel.LIST;
+    public int version() {
+        return 1;
     }
 
-    /** One key or none; a RuntimeException when Redis cannot be reached. */
     @Override
-    public Contents contents() {
-        // -2: no such key; -1: a key without expiry, which this cache never writes but someone could.
-        long ttlMillis = generations.remainingMillis(KEY);
-        return ttlMillis == -2 ? new Contents(0, -1, KEY) : new Contents(1, ttlMillis, KEY);
+    public Optional<byte[]> encode(List<PropertyJson> properties) {
+        return Optional.of(jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<PropertyJson> decode(byte[] stored) {
+        try {
+            List<PropertyJson> properties = jsonb.fromJson(new String(stored, StandardCharsets.UTF_8), LIST_TYPE);
+            return List.copyOf(properties);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a stored property list", e);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.propertylistings.caching.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.HashSlot;
 import io.propertylistings.support.RedisCluster;
 import io.propertylistings.support.RedisProcess;
@@ -59,15 +61,15 @@ class RedisClusterIT {
     @Order(1)
     void cacheBehavesAsOnOneRedis() throws IOException {
         scenario.cacheBehaves();
-        assertTrue(Resp.text(cluster.shardOf("{response}").master().port(), "INFO", "commandstats").contains("cmdstat_wait:calls="),
+        assertTrue(Resp.text(cluster.shardOf(CacheEntry.NAMESPACE).master().port(), "INFO", "commandstats").contains("cmdstat_wait:calls="),
                 "evictions waited for the replica (redis.eviction.wait-replicas=1)");
     }
 
     @Test
     @Order(0)
     void theSlotsTheUnitTestsComputeAreTheClustersSlots() throws IOException {
-        for (String key : List.of("{response}:generation", "{response}:17:index", "{response}:lock:x",
-                "all_properties", "{all_properties}:generation", "{all_properties}:lock")) {
+        for (String key : List.of(CacheEntry.GENERATION_KEY, CacheEntry.indexKey("17"), CacheKeys.listKey("17"),
+                CacheKeys.fullListResponseKey("17"), CacheEntry.PREFIX + "lock:list:all_properties")) {
             assertEquals((long) HashSlot.of(key), Resp.call(cluster.masters().get(0).port(), "CLUSTER", "KEYSLOT", key), key);
         }
     }
@@ -93,7 +95,7 @@ class RedisClusterIT {
     @Test
     @Order(4)
     void killingTheMasterOfTheResponseCacheLosesNothing() throws Exception {
-        RedisCluster.Shard shard = cluster.shardOf("{response}");
+        RedisCluster.Shard shard = cluster.shardOf(CacheEntry.NAMESPACE);
         long id = scenario.create("Topology failover", "300000");
         TopologyScenario.Traffic traffic = scenario.duringFailover(id, () -> {
             shard.master().kill();

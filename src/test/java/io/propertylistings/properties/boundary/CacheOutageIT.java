@@ -160,7 +160,11 @@ class CacheOutageIT {
         assertEquals("Cached before the outage", Http.json(http.get("properties/" + id)).getString("title"));
     }
 
-    /** Four readers and one writer against the service; every read is checked against the writes acknowledged before it began. */
+    /**
+     * Four readers and one writer against the service. The writer creates properties and updates one of them
+     * (its title counts the updates); every read is checked against the writes acknowledged before it began:
+     * every created id is listed, and the updated title is the last acknowledged one or a later one.
+     */
     static final class Load {
 
         final Map<Integer, Integer> serverErrors = new ConcurrentHashMap<>();
@@ -170,6 +174,8 @@ class CacheOutageIT {
         private final Http http;
         private final Http admin;
         private final Map<Long, Long> acknowledged = new ConcurrentHashMap<>(); // id -> ack time
+        private final Map<Integer, Long> updates = new ConcurrentHashMap<>(); // update number -> ack time
+        private volatile long updated = -1;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService threads = Executors.newFixedThreadPool(5);
         private final List<Future<?>> workers = new ArrayList<>();
@@ -202,13 +208,25 @@ class CacheOutageIT {
         }
 
         private void write() {
+            int update = 0;
             while (running.get()) {
                 HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json",
                         draft("Load " + System.nanoTime()));
                 record(response);
                 if (response.statusCode() == 201) {
-                    acknowledged.put(Http.json(response).getJsonNumber("id").longValue(), System.nanoTime());
+                    long id = Http.json(response).getJsonNumber("id").longValue();
+                    acknowledged.put(id, System.nanoTime());
                     writes.incrementAndGet();
+                    updated = updated < 0 ? id : updated;
+                }
+                if (updated >= 0) {
+                    HttpResponse<byte[]> put = admin.send("PUT", "properties/" + updated, "application/json",
+                            draft("Update " + (update + 1)));
+                    record(put);
+                    if (put.statusCode() == 200) {
+                        updates.put(++update, System.nanoTime());
+                        writes.incrementAndGet();
+                    }
                 }
             }
         }
@@ -228,6 +246,15 @@ class CacheOutageIT {
                         staleReads.add("read at " + started + " misses property " + id + " acknowledged at " + ackedAt);
                     }
                 });
+                int expected = updates.entrySet().stream().filter(update -> update.getValue() < started)
+                        .mapToInt(Map.Entry::getKey).max().orElse(0);
+                if (expected > 0) {
+                    int seen = Integer.parseInt(title(response, updated).replace("Update ", ""));
+                    if (seen < expected) {
+                        staleReads.add("read at " + started + " shows update " + seen + ", " + expected
+                                + " was acknowledged before it");
+                    }
+                }
             }
         }
 

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.control.GenerationalCache;
 import io.propertylistings.properties.boundary.PropertyCatalog;
+import io.propertylistings.properties.entity.PropertyChanged;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.support.BuiltWar;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
@@ -18,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,15 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The classic cache-aside race, forced: a loader reads the rows, a write commits and evicts, then the loader
- * stores what it read. The generation guard must refuse that store, at both levels.
+ * Runs inside Payara Micro, where it can hold a transaction open and roll it back, and hold a loader between
+ * reading the rows and storing them: eviction only after commit, and the classic cache-aside race, forced (a
+ * loader reads, a write commits and evicts, then the loader stores what it read), at both levels.
  */
 @ExtendWith(ArquillianExtension.class)
-class CacheAsideRaceIT {
+class CacheAsideIT {
 
     @Deployment
     static WebArchive war() {
         return BuiltWar.withoutWarming()
+                .addClass(ObservedChanges.class)
                 .addClass(PausingPropertyStore.class)
                 .addClass(PausingPropertyStore.Gate.class);
     }
@@ -46,7 +54,19 @@ class CacheAsideRaceIT {
     PropertyCatalog catalog;
 
     @Inject
+    GenerationalCache cache;
+
+    @Inject
     PropertyListCache listCache;
+
+    @Inject
+    CacheStatistics statistics;
+
+    @Inject
+    ObservedChanges observed;
+
+    @Inject
+    UserTransaction transaction;
 
     @ArquillianResource
     URL base;
@@ -59,9 +79,52 @@ class CacheAsideRaceIT {
         PausingPropertyStore.open();
     }
 
+    private Optional<List<PropertyJson>> cachedList() {
+        return cache.peek(listCache.entry());
+    }
+
+    @Test
+    void aRolledBackWriteEvictsNothing() throws Exception {
+        catalog.all();
+        assertTrue(cachedList().isPresent(), "the list is cached before the write");
+        long listEvictions = statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS);
+        long responseEvictions = statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS);
+        int eventsBefore = observed.fired().size();
+
+        transaction.begin();
+        PropertyJson created = catalog.create(draft("Rolled back"), "in-container-test");
+        transaction.rollback();
+
+        List<PropertyChanged> events = observed.fired().subList(eventsBefore, observed.fired().size());
+        assertEquals(List.of(new PropertyChanged(created.id(), PropertyChanged.Kind.CREATED)), events,
+                "the listener fired inside the transaction");
+        assertEquals(listEvictions, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS));
+        assertEquals(responseEvictions, statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS));
+        assertTrue(cachedList().isPresent(), "the cached list survived the rollback");
+        assertFalse(catalog.all().stream().anyMatch(p -> p.id() == created.id()), "the row was rolled back");
+    }
+
+    @Test
+    void aCommittedWriteEvictsBothLevelsOnlyAfterCommit() throws Exception {
+        catalog.all();
+        long listEvictions = statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS);
+        long responseEvictions = statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS);
+
+        transaction.begin();
+        PropertyJson created = catalog.create(draft("Committed"), "in-container-test");
+        assertTrue(cachedList().isPresent(), "nothing is evicted before the commit");
+        assertEquals(listEvictions, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS));
+        transaction.commit();
+
+        assertEquals(listEvictions + 1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS));
+        assertEquals(responseEvictions + 1, statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS));
+        assertFalse(cachedList().isPresent(), "the list was evicted on commit");
+        assertTrue(catalog.all().stream().anyMatch(p -> p.id() == created.id()));
+    }
+
     @Test
     void aLoadThatRacedWithACommitDoesNotStoreItsOldList() throws Exception {
-        listCache.evict();
+        cache.evictAll();
         PausingPropertyStore.Gate gate = PausingPropertyStore.close();
         CompletableFuture<List<PropertyJson>> loader = CompletableFuture.supplyAsync(catalog::all, executor);
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the loader read the rows");
@@ -71,9 +134,9 @@ class CacheAsideRaceIT {
         List<PropertyJson> raced = loader.get(30, TimeUnit.SECONDS);
 
         assertFalse(contains(raced, written.id()), "the loader read before the write: its list is old");
-        assertTrue(listCache.get().isEmpty(), "the old list must not have been stored");
+        assertTrue(cachedList().isEmpty(), "the old list must not have been stored");
         assertTrue(contains(catalog.all(), written.id()), "the next read loads the new list");
-        assertTrue(contains(listCache.get().orElseThrow(), written.id()), "and that one is cached");
+        assertTrue(contains(cachedList().orElseThrow(), written.id()), "and that one is cached");
     }
 
     @Test
@@ -102,6 +165,6 @@ class CacheAsideRaceIT {
     }
 
     private static PropertyDraft draft(String title) {
-        return new PropertyDraft(title, "Race test", new BigDecimal("1.00"), "Dakar");
+        return new PropertyDraft(title, "In-container test", new BigDecimal("99.99"), "Lagos");
     }
 }

@@ -1,0 +1,58 @@
+package io.propertylistings.caching.boundary;
+
+import io.propertylistings.caching.control.CachedRepresentation;
+import io.propertylistings.caching.control.HttpAnswer;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Writes a cached response ({@link CachedRepresentation}) for the request at hand: JAX-RS evaluates
+ * {@code If-None-Match} against the representation's ETag (a 304 without a body), otherwise the stored bytes
+ * go out as they are, gzipped if the client takes gzip. See {@link HttpAnswer} for the headers.
+ */
+@Provider
+public class CachedResponseWriter implements ContainerResponseFilter {
+
+    private volatile OptionalLong maxAge;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(response.getEntity() instanceof CachedRepresentation cached)) {
+            return;
+        }
+        HttpAnswer answer = HttpAnswer.of(cached, request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), maxAge(),
+                System.currentTimeMillis());
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        Response.ResponseBuilder precondition = request.getRequest()
+                .evaluatePreconditions(new EntityTag(answer.opaqueEtag()));
+        if (precondition != null) {
+            response.setStatus(precondition.build().getStatus());
+            response.setEntity(null);
+            headers.remove(HttpHeaders.CONTENT_TYPE);
+            answer.notModifiedHeaders().forEach(headers::putSingle);
+            return;
+        }
+        response.setStatus(cached.stored().status());
+        response.setEntity(answer.body(), response.getEntityAnnotations(), MediaType.valueOf(answer.contentType()));
+        answer.headers().forEach(headers::putSingle);
+    }
+
+    private OptionalLong maxAge() {
+        OptionalLong configured = maxAge;
+        if (configured == null) {
+            configured = ConfigProvider.getConfig().getOptionalValue("caching.response.max-age-seconds", Long.class)
+                    .map(OptionalLong::of).orElse(OptionalLong.empty());
+            maxAge = configured;
+        }
+        return configured;
+    }
+}

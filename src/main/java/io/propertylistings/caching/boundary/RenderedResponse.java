@@ -1,0 +1,71 @@
+package io.propertylistings.caching.boundary;
+
+import io.propertylistings.caching.control.Cached;
+import io.propertylistings.caching.control.CachedRepresentation;
+import io.propertylistings.caching.control.HttpValidation;
+import io.propertylistings.caching.control.StoredResponse;
+import io.propertylistings.caching.control.ValueCodec;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a cached method answered: a 200 rendered once to bytes with its ETag ({@code stored}), or any other
+ * answer, which is passed on as it is and never stored ({@code uncached}).
+ */
+record RenderedResponse(StoredResponse stored, Response uncached) {
+
+    static final ValueCodec<RenderedResponse> CODEC = new ValueCodec<>() {
+        @Override
+        public int version() {
+            return StoredResponse.FORMAT;
+        }
+
+        @Override
+        public Optional<byte[]> encode(RenderedResponse value) {
+            return Optional.ofNullable(value.stored()).map(StoredResponse::encode);
+        }
+
+        @Override
+        public RenderedResponse decode(byte[] stored) {
+            return new RenderedResponse(StoredResponse.decode(stored), null);
+        }
+    };
+
+    static RenderedResponse of(Response response, Jsonb jsonb, Duration ttl) {
+        if (response.getStatus() != Response.Status.OK.getStatusCode()) {
+            return new RenderedResponse(null, response);
+        }
+        Object entity = response.getEntity();
+        byte[] body;
+        if (entity instanceof byte[] raw) {
+            body = raw;
+        } else if (entity instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            body = jsonb.toJson(entity).getBytes(StandardCharsets.UTF_8);
+        }
+        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        headers.put(HttpValidation.ETAG, HttpValidation.etag(body));
+        return new RenderedResponse(StoredResponse.of(response.getStatus(), type.toString(), headers, body,
+                System.currentTimeMillis() + ttl.toMillis()), null);
+    }
+
+    /** The method's answer: the stored response, for {@link CachedResponseWriter} to write out. */
+    Response answer(Cached.Outcome outcome, boolean personal) {
+        return stored == null ? uncached
+                : Response.ok(new CachedRepresentation(stored, outcome, personal)).build();
+    }
+}

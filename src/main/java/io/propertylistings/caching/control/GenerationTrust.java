@@ -1,0 +1,149 @@
+package io.propertylistings.caching.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Whether this node may read the cache. It may not while it doubts that Redis holds every eviction:
+ * <ul>
+ * <li>at start-up (Redis may have been restored from a snapshot while the node was away);</li>
+ * <li>after its connection to a Redis master was lost or changed ({@link RedisConnectionEvents}), which is
+ * how a restart from RDB or AOF and a failover to a replica show, on every node, whether it was reading or
+ * not;</li>
+ * <li>after an eviction of its own failed;</li>
+ * <li>when Redis shows a generation below one this node has already seen (its data went back in time).</li>
+ * </ul>
+ * A doubt is settled by an eviction of this node's own that Redis took after the doubt arose: every entry
+ * from before is then unreachable. Until then reads go to the database, and the eviction is retried in the
+ * background. Other failures (a timeout, an open breaker, a value that cannot be decoded) are misses, not
+ * doubts: they lose no eviction, and evicting for them would let one slow node empty everyone's cache.
+ */
+@ApplicationScoped
+public class GenerationTrust {
+
+    private static final Logger LOG = Logger.getLogger(GenerationTrust.class.getName());
+    static final long RETRY_MILLIS = 250;
+    /** Returned by {@link #token()} while the cache is not to be read. */
+    public static final long UNTRUSTED = -1;
+
+    @Inject
+    RedisConnectionEvents connections;
+
+    @Inject
+    GenerationGuard generations;
+
+    @Inject
+    NearCache nearCache;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    // Starts at one: a node begins in doubt.
+    private final AtomicLong failures = new AtomicLong(1);
+    private final AtomicLong highestSeen = new AtomicLong();
+    private volatile long settled;
+    private ScheduledFuture<?> retries;
+
+    /**
+     * A token to hand back to {@link #stillTrusted} after a read, or {@link #UNTRUSTED}. Cheap: two volatile
+     * reads, no Redis.
+     */
+    public long token() {
+        long doubts = doubts();
+        if (settled == doubts) {
+            return doubts;
+        }
+        retrySoon();
+        return UNTRUSTED;
+    }
+
+    /** No doubt arose since {@code token} was handed out: what Redis answered in between may be used. */
+    public boolean stillTrusted(long token) {
+        return token != UNTRUSTED && doubts() == token;
+    }
+
+    /**
+     * Notes a generation Redis answered with. False, and a doubt, when it is below one seen before: Redis lost
+     * evictions it had taken (a restore, or a failover to a replica that missed them).
+     */
+    public boolean plausible(String generation) {
+        long seen;
+        try {
+            seen = Long.parseLong(generation);
+        } catch (NumberFormatException notOurs) {
+            return true; // not a number this cache wrote; the generation check still keeps old entries out
+        }
+        long highest = highestSeen.get();
+        while (seen > highest && !highestSeen.compareAndSet(highest, seen)) {
+            highest = highestSeen.get();
+        }
+        if (seen < highest) {
+            doubt("Redis answered generation " + seen + " after " + highest + ": it lost evictions");
+            return false;
+        }
+        return true;
+    }
+
+    /** Evicts everything now; throws when Redis did not take it (the caller then {@link #doubt}s). */
+    public void evict() {
+        long doubts = doubts();
+        String generation = generations.advance();
+        plausible(generation);
+        settle(doubts);
+    }
+
+    /** This node may have missed or lost an eviction: no reads until an eviction of its own lands. */
+    public void doubt(String why) {
+        failures.incrementAndGet();
+        LOG.info(() -> why + "; the cache is not read until this node has evicted it");
+        retrySoon();
+    }
+
+    private synchronized void settle(long doubts) {
+        if (doubts > settled) {
+            settled = doubts;
+            nearCache.clear();
+        }
+    }
+
+    private synchronized void retrySoon() {
+        if (scheduler != null && (retries == null || retries.isDone())) {
+            retries = scheduler.scheduleWithFixedDelay(this::retry, 0, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // Package-private for the unit test, which runs the retries itself.
+    void retry() {
+        if (settled != doubts()) {
+            try {
+                evict();
+                LOG.info("Evicted after a doubt; the cache is in use again");
+            } catch (RuntimeException stillDown) {
+                return; // the next round tries again
+            }
+        }
+        synchronized (this) {
+            if (settled == doubts() && retries != null) {
+                retries.cancel(false);
+            }
+        }
+    }
+
+    private long doubts() {
+        return failures.get() + connections.changes();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (retries != null) {
+            retries.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.propertylistings.caching.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one get-or-load of the application, for every cache level: {@link #get} a value or load it, {@link
+ * #evictAll} after a write, {@link #contents} for reports. A level says only what to load and how to store it
+ * ({@link CacheEntry}, {@link ValueCodec}); this class does the rest the same way for all of them:
+ * <ul>
+ * <li>a lookup is one Redis script (the generation, and the entry unless this JVM's copy is current);</li>
+ * <li>concurrent misses of one entry make one load, across nodes ({@link SingleFlight}), and only misses of
+ * the same generation share it;</li>
+ * <li>a load stores only under the generation read before it, so a load that raced with a write is
+ * dropped;</li>
+ * <li>while this node doubts Redis ({@link GenerationTrust}) it loads without the cache;</li>
+ * <li>a Redis failure is never passed on: the value is loaded as if there were no cache.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class GenerationalCache {
+
+    @Inject
+    GenerationGuard redis;
+
+    @Inject
+    GenerationTrust trust;
+
+    @Inject
+    NearCache nearCache;
+
+    @Inject
+    SingleFlight flights;
+
+    @Inject
+    CacheStatistics statistics;
+
+    /** What a lookup found: the generation Redis is at, and the value if it holds one. */
+    private record Found<T>(String generation, Optional<T> value) {
+    }
+
+    /** A load's value, whether this caller ran the loader, and whether the value may be kept. */
+    private record Loaded<T>(T value, boolean loadedHere, boolean cacheable) {
+    }
+
+    /**
+     * The value of {@code entry}, from the cache or from {@code loader}. During a warm-up ({@link
+     * CacheWarming#isWarmingThread()}) nothing is counted as a hit or a miss: no client asked.
+     */
+    public <T> Cached<T> get(CacheEntry<T> entry, Supplier<T> loader) {
+        boolean counted = !CacheWarming.isWarmingThread();
+        long token = trust.token();
+        Optional<Found<T>> found = token == GenerationTrust.UNTRUSTED ? Optional.empty()
+                : lookup(entry, counted, token);
+        if (found.isEmpty()) {
+            // Without a generation nothing tells a load that began before a write from one that began after it:
+            // no load is shared, each request reads the database for itself.
+            return new Cached<>(load(entry, loader), Cached.Outcome.BYPASS);
+        }
+        if (found.get().value().isPresent()) {
+            return new Cached<>(found.get().value().get(), Cached.Outcome.HIT);
+        }
+        return loadShared(entry, found.get().generation(), loader, token);
+    }
+
+    /** The value if the cache holds it now, without counting or loading; for tests and reports. */
+    public <T> Optional<T> peek(CacheEntry<T> entry) {
+        long token = trust.token();
+        return token == GenerationTrust.UNTRUSTED ? Optional.empty()
+                : lookup(entry, false, token).flatMap(Found::value);
+    }
+
+    /** Evicts every level, on every node, once Redis takes it; until then this node does not read the cache. */
+    public void evictAll() {
+        statistics.eviction(CacheLevel.RESPONSE);
+        statistics.eviction(CacheLevel.LIST);
+        try {
+            trust.evict();
+        } catch (RuntimeException e) {
+            statistics.error(CacheLevel.RESPONSE, "eviction", e);
+            trust.doubt("An eviction failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** What each level holds in the current generation; a RuntimeException when Redis cannot be asked. */
+    public Map<CacheLevel, LevelCensus> contents() {
+        List<byte[]> reply = redis.census();
+        String generation = text(reply.get(0));
+        Map<CacheLevel, long[]> counts = new EnumMap<>(CacheLevel.class);
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            String key = text(reply.get(i));
+            long ttlMillis = Long.parseLong(text(reply.get(i + 1)));
+            for (CacheLevel level : CacheLevel.values()) {
+                if (key.startsWith(CacheEntry.PREFIX + generation + ":" + level.tag() + ":")) {
+                    long[] count = counts.computeIfAbsent(level, l -> new long[] {0, -1});
+                    count[0]++;
+                    count[1] = Math.max(count[1], ttlMillis);
+                }
+            }
+        }
+        Map<CacheLevel, LevelCensus> contents = new EnumMap<>(CacheLevel.class);
+        for (CacheLevel level : List.of(CacheLevel.RESPONSE, CacheLevel.LIST)) {
+            long[] count = counts.getOrDefault(level, new long[] {0, -1});
+            contents.put(level, new LevelCensus(count[0], count[1],
+                    CacheEntry.PREFIX + generation + ":" + level.tag() + ":*"));
+        }
+        return contents;
+    }
+
+    /**
+     * One load for all concurrent misses of the entry in {@code generation}, across nodes: only misses of the
+     * same generation share, so a read that began after a write never takes a load that began before it. A
+     * caller that waited gets the leader's value as a hit, unless it may not be kept (then it loads its own).
+     */
+    private <T> Cached<T> loadShared(CacheEntry<T> entry, String generation, Supplier<T> loader, long token) {
+        boolean[] ranHere = {false};
+        Loaded<T> loaded = flights.load(entry.localKey() + "@" + generation, entry.lockKey(), () -> {
+            ranHere[0] = true;
+            return loadAndStore(entry, loader, token);
+        });
+        boolean mine = ranHere[0] && loaded.loadedHere();
+        if (!mine && !loaded.cacheable()) {
+            return new Cached<>(load(entry, loader), Cached.Outcome.MISS);
+        }
+        return new Cached<>(loaded.value(), mine ? Cached.Outcome.MISS : Cached.Outcome.HIT);
+    }
+
+    // Under the single flight: another node may have stored the entry while this one waited for the lock.
+    private <T> Loaded<T> loadAndStore(CacheEntry<T> entry, Supplier<T> loader, long token) {
+        Optional<Found<T>> again = lookup(entry, false, token);
+        if (again.isPresent() && again.get().value().isPresent()) {
+            return new Loaded<>(again.get().value().get(), false, true);
+        }
+        T value = load(entry, loader);
+        Optional<byte[]> stored = entry.codec().encode(value);
+        if (again.isPresent() && stored.isPresent()) {
+            store(entry, again.get().generation(), value, stored.get());
+        }
+        return new Loaded<>(value, true, stored.isPresent());
+    }
+
+    private <T> T load(CacheEntry<T> entry, Supplier<T> loader) {
+        return statistics.load(entry.level(), loader);
+    }
+
+    private <T> Optional<Found<T>> lookup(CacheEntry<T> entry, boolean counted, long token) {
+        CacheLevel level = entry.level();
+        List<byte[]> reply;
+        Optional<NearCache.Entry> held = nearCache.get(entry.localKey(), System.currentTimeMillis());
+        try {
+            reply = redis.lookup(entry.suffix(), held.map(NearCache.Entry::generation).orElse(""));
+        } catch (RuntimeException e) {
+            statistics.error(level, "lookup", e);
+            return Optional.empty();
+        }
+        String generation = text(reply.get(0));
+        if (!trust.plausible(generation) || !trust.stillTrusted(token)) {
+            return Optional.empty(); // Redis went back in time, or a doubt arose while it answered
+        }
+        Optional<T> value = Optional.empty();
+        if (reply.size() >= 2) {
+            value = decode(entry, reply.get(1), counted);
+            value.ifPresent(decoded -> nearCache.put(entry.localKey(), new NearCache.Entry(generation, decoded,
+                    reply.get(1).length, System.currentTimeMillis() + entry.ttl().toMillis())));
+        } else if (held.isPresent() && held.get().generation().equals(generation)) {
+            @SuppressWarnings("unchecked")
+            T near = (T) held.get().value();
+            value = Optional.of(near);
+            if (counted) {
+                statistics.nearHit(level);
+            }
+        }
+        if (counted && value.isPresent()) {
+            statistics.hit(level);
+        } else if (counted) {
+            statistics.miss(level);
+        }
+        return Optional.of(new Found<>(generation, value));
+    }
+
+    // A value this code cannot read (another version's, or damaged) is a miss: the load overwrites it.
+    private <T> Optional<T> decode(CacheEntry<T> entry, byte[] stored, boolean counted) {
+        try {
+            return Optional.of(entry.codec().decode(stored));
+        } catch (RuntimeException undecodable) {
+            if (counted) {
+                statistics.error(entry.level(), "decode", undecodable);
+            }
+            return Optional.empty();
+        }
+    }
+
+    private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
+        try {
+            if (redis.storeIfCurrent(generation, entry.key(generation), stored, entry.ttl())) {
+                nearCache.put(entry.localKey(), new NearCache.Entry(generation, value, stored.length,
+                        System.currentTimeMillis() + entry.ttl().toMillis()));
+            }
+        } catch (RuntimeException e) {
+            statistics.error(entry.level(), "store", e); // a miss for the next reader, nothing lost
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,16 @@
+package io.propertylistings.caching.control;
+
+import java.util.Optional;
+
+/** How a level's values are kept in Redis. */
+public interface ValueCodec<T> {
+
+    /** The stored format; part of every key, so a new format never reads an old one. */
+    int version();
+
+    /** The bytes to store, or empty for a value that must not be cached (an answer other than 200). */
+    Optional<byte[]> encode(T value);
+
+    /** Reads what {@link #encode} wrote; throws an IllegalArgumentException for anything else. */
+    T decode(byte[] stored);
+}

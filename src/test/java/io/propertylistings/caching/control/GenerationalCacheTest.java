@@ -1,0 +1,240 @@
+package io.propertylistings.caching.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The get-or-load and the rules of doubt, against a Redis that is a map and can be made to fail. */
+class GenerationalCacheTest {
+
+    /** The cache's scripts over a map; {@code down} makes every call fail as a timeout would. */
+    static final class MapRedis extends GenerationGuard {
+        boolean down;
+        long generation = 100;
+        long clock = 100;
+        final Map<String, byte[]> entries = new HashMap<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
+            call("lookup");
+            String current = Long.toString(generation);
+            byte[] entry = entries.get(CacheEntry.PREFIX + current + entrySuffix);
+            return entry == null || current.equals(heldGeneration) ? List.of(bytes(current))
+                    : List.of(bytes(current), entry);
+        }
+
+        @Override
+        public boolean storeIfCurrent(String seen, String key, byte[] value, Duration ttl) {
+            call("store");
+            if (!seen.equals(Long.toString(generation))) {
+                return false;
+            }
+            entries.put(key, value);
+            return true;
+        }
+
+        @Override
+        public String advance() {
+            call("advance");
+            entries.clear();
+            clock += 1000; // Redis' TIME: the real script moves to at least the clock
+            generation = Math.max(generation + 1, clock);
+            return Long.toString(generation);
+        }
+
+        private void call(String name) {
+            if (down) {
+                throw new IllegalStateException("Redis timed out");
+            }
+            calls.add(name);
+        }
+    }
+
+    private static final ValueCodec<String> TEXT = new ValueCodec<>() {
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public Optional<byte[]> encode(String value) {
+            return value.startsWith("error") ? Optional.empty() : Optional.of(bytes(value));
+        }
+
+        @Override
+        public String decode(byte[] stored) {
+            String text = new String(stored, StandardCharsets.UTF_8);
+            if (text.startsWith("garbage")) {
+                throw new IllegalArgumentException("not ours");
+            }
+            return text;
+        }
+    };
+
+    private static final CacheEntry<String> ENTRY = new CacheEntry<>(CacheLevel.LIST, "all_properties", TEXT,
+            Duration.ofMinutes(1));
+
+    private final MapRedis redis = new MapRedis();
+    private final RedisConnectionEvents connections = new RedisConnectionEvents();
+    private final GenerationTrust trust = new GenerationTrust();
+    private final GenerationalCache cache = new GenerationalCache();
+    private final CacheStatistics statistics = new CacheStatistics();
+    private final AtomicInteger loads = new AtomicInteger();
+
+    GenerationalCacheTest() {
+        NearCache near = new NearCache(10, 1 << 20);
+        trust.connections = connections;
+        trust.generations = redis;
+        trust.nearCache = near;
+        cache.redis = redis;
+        cache.trust = trust;
+        cache.nearCache = near;
+        cache.flights = new SingleFlight(); // without Redis its cross-node lock is skipped
+        cache.statistics = statistics;
+    }
+
+    private Cached<String> get() {
+        return get("v" + (loads.get() + 1));
+    }
+
+    private Cached<String> get(String loaded) {
+        return cache.get(ENTRY, () -> {
+            loads.incrementAndGet();
+            return loaded;
+        });
+    }
+
+    /** Runs the background retry of a doubt, as its timer would. */
+    private void settle() {
+        trust.retry();
+    }
+
+    @Test
+    void aNodeStartsInDoubtAndReadsOnlyAfterAnEvictionOfItsOwn() {
+        assertEquals(Cached.Outcome.BYPASS, get().outcome(), "Redis may have been restored while it was away");
+        assertFalse(redis.calls.contains("lookup"));
+        settle();
+        assertEquals(List.of("advance"), redis.calls);
+        assertEquals(Cached.Outcome.MISS, get().outcome());
+        Cached<String> hit = get();
+        assertEquals(Cached.Outcome.HIT, hit.outcome());
+        assertEquals("v2", hit.value(), "the value the miss stored");
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void aLostConnectionMakesEveryNodeEvictBeforeItReadsAgain() {
+        settle();
+        get();
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+
+        connections.onDisconnect(null, org.redisson.api.NodeType.MASTER);
+        redis.entries.put(ENTRY.key(Long.toString(redis.generation)), bytes("from an old snapshot"));
+        Cached<String> during = get();
+        assertEquals(Cached.Outcome.BYPASS, during.outcome(), "no read until an eviction of its own landed");
+        settle();
+        assertEquals(Cached.Outcome.MISS, get().outcome(), "the old generation's entries are unreachable");
+    }
+
+    @Test
+    void aReplicaConnectionIsNoReasonForDoubt() {
+        settle();
+        get();
+        connections.onConnect(null, org.redisson.api.NodeType.SLAVE);
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+    }
+
+    @Test
+    void aFailedLookupIsAMissNotADoubt() {
+        settle();
+        get();
+        redis.down = true;
+        assertEquals(Cached.Outcome.BYPASS, get().outcome());
+        redis.down = false;
+        assertEquals(Cached.Outcome.HIT, get().outcome(), "a timeout loses no eviction: the cache is read at once");
+        assertEquals(1, redis.calls.stream().filter("advance"::equals).count());
+    }
+
+    @Test
+    void aFailedEvictionIsOwedAndKeepsTheCacheUnreadUntilRedisTakesIt() {
+        settle();
+        get();
+        redis.down = true;
+        cache.evictAll();
+        settle();
+        redis.down = false;
+        assertEquals(Cached.Outcome.BYPASS, get().outcome(), "Redis is back with the entries the write made stale");
+        settle();
+        assertEquals(Cached.Outcome.MISS, get().outcome());
+    }
+
+    @Test
+    void aGenerationBelowOneSeenBeforeIsADoubt() {
+        settle();
+        get();
+        redis.generation -= 5; // a failover to a replica that missed the last evictions
+        assertEquals(Cached.Outcome.BYPASS, get().outcome());
+        settle();
+        assertTrue(redis.generation > 100, "advanced past what Redis had lost");
+        assertEquals(Cached.Outcome.MISS, get().outcome());
+    }
+
+    @Test
+    void anEntryThatCannotBeDecodedIsAMissAndIsReplaced() {
+        settle();
+        redis.entries.put(ENTRY.key(Long.toString(redis.generation)), bytes("garbage"));
+        Cached<String> read = get("fresh");
+        assertEquals(Cached.Outcome.MISS, read.outcome());
+        assertEquals("fresh", read.value());
+        assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.ERRORS));
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+        assertEquals(1, redis.calls.stream().filter("advance"::equals).count(), "a decode error evicts nothing");
+    }
+
+    @Test
+    void aValueThatMayNotBeKeptIsNotStored() {
+        settle();
+        assertEquals("error 404", get("error 404").value());
+        assertFalse(redis.calls.contains("store"));
+        assertEquals(Cached.Outcome.MISS, get("error 404").outcome());
+    }
+
+    @Test
+    void aLoadThatRacedWithAnEvictionIsNotStored() {
+        settle();
+        Cached<String> raced = cache.get(ENTRY, () -> {
+            redis.generation++; // a write committed while the rows were read
+            return "old";
+        });
+        assertEquals("old", raced.value());
+        assertTrue(redis.entries.isEmpty());
+        assertEquals(Cached.Outcome.MISS, get().outcome());
+    }
+
+    @Test
+    void theNearCopyIsUsedWhileRedisConfirmsItsGeneration() {
+        settle();
+        get();
+        redis.entries.clear(); // the near copy answers without the entry crossing the network again
+        Cached<String> near = get();
+        assertEquals(Cached.Outcome.HIT, near.outcome());
+        assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.NEAR_HITS));
+        redis.generation++;
+        assertEquals(Cached.Outcome.MISS, get().outcome(), "another node evicted: the copy is not used");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

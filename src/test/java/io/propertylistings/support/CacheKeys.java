@@ -1,0 +1,41 @@
+package io.propertylistings.support;
+
+import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.caching.control.ResponseKey;
+import io.propertylistings.caching.control.StoredResponse;
+import io.propertylistings.properties.entity.PropertyQuery;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/** The cache's keys as the README documents them, to look at or change what the service stored. */
+public final class CacheKeys {
+
+    private CacheKeys() {
+    }
+
+    public static String generation(RedissonClient redis) {
+        return (String) redis.getBucket(CacheEntry.GENERATION_KEY, StringCodec.INSTANCE).get();
+    }
+
+    public static String listKey(String generation) {
+        return CacheEntry.PREFIX + generation + ":list:v1:all_properties";
+    }
+
+    /** The response entry of {@code GET /properties/} without parameters. */
+    public static String fullListResponseKey(String generation) {
+        return CacheEntry.PREFIX + generation + ":response:v" + StoredResponse.FORMAT + ":"
+                + ResponseKey.of("property-list", PropertyQuery.EVERYTHING);
+    }
+
+    /** Evicts as a write on another node would: drops the generation's entries and moves to the next one. */
+    public static void evictAsAnotherNode(RedissonClient redis) {
+        String generation = generation(redis);
+        String index = CacheEntry.indexKey(generation);
+        for (Object entry : redis.getScoredSortedSet(index, StringCodec.INSTANCE).readAll()) {
+            redis.getKeys().delete(entry.toString());
+        }
+        redis.getKeys().delete(index);
+        redis.getBucket(CacheEntry.GENERATION_KEY, StringCodec.INSTANCE)
+                .set(Long.toString(Long.parseLong(generation) + 1));
+    }
+}
