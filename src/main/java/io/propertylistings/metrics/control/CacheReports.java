@@ -19,10 +19,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Builds the JSON reports of {@code /cache/metrics} and {@code /cache/info}. */
 @ApplicationScoped
 public class CacheReports {
+
+    private static final Logger LOG = Logger.getLogger(CacheReports.class.getName());
 
     static final String REDIS_UNREACHABLE = "Redis cannot be reached";
     static final String NO_STORE = "no entries of its own: its responses are held by the response level";
@@ -97,8 +101,10 @@ public class CacheReports {
             try {
                 levels.put(level.tag(), contents(census.contents()));
             } catch (RuntimeException e) {
-                // A Redis failure, or the caches' circuit breaker (see GenerationGuard) open after failures.
-                error = REDIS_UNREACHABLE + ": " + e.getMessage();
+                // A Redis failure, or the caches' circuit breaker (see GenerationGuard) open after failures. The
+                // message names Redis' host and port and the exception's class: logged, not answered publicly.
+                LOG.log(Level.WARNING, "Cache info: Redis cannot be reached", e);
+                error = REDIS_UNREACHABLE;
                 levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
             }
         }
