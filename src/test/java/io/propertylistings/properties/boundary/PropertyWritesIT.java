@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Writes as a client and a security reviewer see them: who may write, what every bad request gets, and how
  * failed logins are throttled and timed. The throttle is configured loosely enough here for the timing test's
  * 50 failures of one name, and with a short window so that a lock-out is seen to lift; the tests that count
- * failures per address play their clients from addresses of their own (127.0.x.y, see {@link RawHttp}).
+ * failures per address play their clients from addresses of their own (127.0.x.y, see {@link RawHttp}). The
+ * operations endpoints are restricted to the admin role here, which the other test classes leave public.
  */
 @ExtendWith(ArquillianExtension.class)
 class PropertyWritesIT {
@@ -47,7 +49,8 @@ class PropertyWritesIT {
         return BuiltWar.configured(
                 "security.login.max-failures-per-name=" + MAX_FAILURES_PER_NAME,
                 "security.login.max-failures-per-address=" + MAX_FAILURES_PER_ADDRESS,
-                "security.login.window-seconds=" + WINDOW_SECONDS);
+                "security.login.window-seconds=" + WINDOW_SECONDS,
+                "security.operations.role=property-admin");
     }
 
     @ArquillianResource
@@ -182,6 +185,19 @@ class PropertyWritesIT {
         JsonObject original = jakarta.json.Json.createReader(new java.io.StringReader(before)).readObject();
         assertEquals(original.getString("title"), after.getString("title"));
         assertEquals(original.getString("price"), after.getString("price"));
+    }
+
+    @Test
+    void theOperationsEndpointsCanBeRestrictedToARole() {
+        for (String path : List.of("cache/info", "cache/metrics", "dashboard/")) {
+            HttpResponse<byte[]> anonymousAnswer = anonymous.get(path);
+            assertEquals(401, anonymousAnswer.statusCode(), path);
+            assertTrue(anonymousAnswer.headers().firstValue("WWW-Authenticate").isPresent());
+            assertEquals(403, anonymous.as(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD).get(path).statusCode(), path);
+            assertTrue(Set.of(200, 503).contains(anonymous.as(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD)
+                    .get(path).statusCode()), path);
+        }
+        assertEquals(200, anonymous.get("properties/").statusCode(), "the API stays public");
     }
 
     @Test
