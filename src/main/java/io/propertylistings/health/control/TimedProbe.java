@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -59,7 +58,8 @@ public class TimedProbe {
             return outcome(false, started, "no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             // The cause may name a host, a port or a class: the log has it, the public health answer does not.
-            LOG.log(Level.WARNING, "Readiness probe failed", e.getCause());
+            // One line without the stack: probes run every health.cache-ms through an outage.
+            LOG.warning(() -> "Readiness probe failed: " + e.getCause());
             return outcome(false, started, "the probe failed (see the server log)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

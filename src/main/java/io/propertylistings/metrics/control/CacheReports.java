@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Builds the JSON reports of {@code /cache/metrics} and {@code /cache/info}. */
@@ -103,7 +102,8 @@ public class CacheReports {
             } catch (RuntimeException e) {
                 // A Redis failure, or the caches' circuit breaker (see GenerationGuard) open after failures. The
                 // message names Redis' host and port and the exception's class: logged, not answered publicly.
-                LOG.log(Level.WARNING, "Cache info: Redis cannot be reached", e);
+                // One line without the stack: the dashboard asks every 3 s through an outage.
+                LOG.warning(() -> "Cache info: Redis cannot be reached: " + e);
                 error = REDIS_UNREACHABLE;
                 levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
             }
