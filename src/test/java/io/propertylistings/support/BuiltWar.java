@@ -1,5 +1,7 @@
 package io.propertylistings.support;
 
+import io.propertylistings.support.hooks.LogCountServlet;
+import io.propertylistings.support.hooks.LogCounter;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,6 +42,17 @@ public final class BuiltWar {
         JavaArchive config = ShrinkWrap.create(JavaArchive.class, "test-configuration.jar")
                 .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
         return archive().addAsLibrary(config);
+    }
+
+    /**
+     * {@link #configured} plus a test-only library that counts the application's log records, FINE ones
+     * included (see {@link io.propertylistings.support.hooks.LogCounter}): how tests count PBKDF2 checks and
+     * readiness probes, which the production WAR does not expose.
+     */
+    public static WebArchive withTestHooks(String... settings) {
+        JavaArchive hooks = ShrinkWrap.create(JavaArchive.class, "test-hooks.jar")
+                .addClasses(LogCounter.class, LogCountServlet.class);
+        return configured(settings).addAsLibrary(hooks);
     }
 
     public static long propertyRows() throws Exception {

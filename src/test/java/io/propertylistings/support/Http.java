@@ -36,6 +36,11 @@ public final class Http {
         return new Http(base, TestAccounts.basic(user, password));
     }
 
+    /** The same client, sending this Authorization header (any scheme, well-formed or not) with every request. */
+    public Http withAuthorization(String authorization) {
+        return new Http(base, authorization);
+    }
+
     public Http asAdmin() {
         return as(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
     }

@@ -9,8 +9,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The users the integration tests configure: the admin, a user without any role, and two further writers
- * (role property-admin, from properties.users) whose own properties differ.
+ * The users the integration tests configure: the admin, a user without any role, and three further writers
+ * (role property-admin, from properties.users) whose own properties differ; carol's entry names her role
+ * twice, which must not keep anyone from logging in.
  */
 public final class TestAccounts {
 
@@ -22,6 +23,8 @@ public final class TestAccounts {
     public static final String ALICE_PASSWORD = "alice-" + random();
     public static final String BOB = "bob";
     public static final String BOB_PASSWORD = "bob-" + random();
+    public static final String CAROL = "carol";
+    public static final String CAROL_PASSWORD = "carol-" + random();
 
     private TestAccounts() {
     }
@@ -32,7 +35,8 @@ public final class TestAccounts {
             "-Dproperties.users=" + String.join(",",
                     VIEWER + "::" + pbkdf2(VIEWER_PASSWORD),
                     ALICE + ":property-admin:" + pbkdf2(ALICE_PASSWORD),
-                    BOB + ":property-admin:" + pbkdf2(BOB_PASSWORD)));
+                    BOB + ":property-admin:" + pbkdf2(BOB_PASSWORD),
+                    CAROL + ":property-admin+property-admin:" + pbkdf2(CAROL_PASSWORD)));
 
     /** The system properties that configure them in a server: the same on every node. */
     public static List<String> systemProperties() {
@@ -47,12 +51,16 @@ public final class TestAccounts {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Jakarta Security's Pbkdf2PasswordHash format: algorithm:iterations:salt:hash, base64. */
+    /** Cheap hashes (2048 iterations), so that the tests' failed logins do not cost seconds. */
     static String pbkdf2(String password) {
+        return pbkdf2(password, 2048);
+    }
+
+    /** Jakarta Security's Pbkdf2PasswordHash format: algorithm:iterations:salt:hash, base64. */
+    public static String pbkdf2(String password, int iterations) {
         try {
             byte[] salt = new byte[32];
             new SecureRandom().nextBytes(salt);
-            int iterations = 2048;
             byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
             Base64.Encoder base64 = Base64.getEncoder();

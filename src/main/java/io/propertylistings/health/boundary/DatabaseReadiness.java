@@ -1,7 +1,9 @@
 package io.propertylistings.health.boundary;
 
 import io.propertylistings.health.control.DatabaseProbe;
+import io.propertylistings.health.control.LatestOutcome;
 import io.propertylistings.health.control.ProbeOutcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -25,14 +27,26 @@ public class DatabaseReadiness implements HealthCheck {
     @ConfigProperty(name = "health.timeout-ms")
     long timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "health.cache-ms")
+    long cacheMillis;
+
+    private LatestOutcome latest;
+
     /** Created at start-up: the health endpoint's thread may not see this application's configuration. */
     void created(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // nothing to do: observing makes the container create the bean now
     }
 
+    @PostConstruct
+    void share() {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        latest = new LatestOutcome(() -> database.probe(timeout), Duration.ofMillis(cacheMillis), timeout);
+    }
+
     @Override
     public HealthCheckResponse call() {
-        ProbeOutcome outcome = database.probe(Duration.ofMillis(timeoutMillis));
+        ProbeOutcome outcome = latest.get();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database")
                 .status(outcome.up())
                 .withData("datasource", "jdbc/properties")

@@ -1,7 +1,9 @@
 package io.propertylistings.health.boundary;
 
+import io.propertylistings.health.control.LatestOutcome;
 import io.propertylistings.health.control.ProbeOutcome;
 import io.propertylistings.health.control.RedisProbe;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +33,12 @@ public class RedisReadiness implements HealthCheck {
     long timeoutMillis;
 
     @Inject
+    @ConfigProperty(name = "health.cache-ms")
+    long cacheMillis;
+
+    private LatestOutcome latest;
+
+    @Inject
     @ConfigProperty(name = "health.redis.required")
     boolean required;
 
@@ -39,9 +47,15 @@ public class RedisReadiness implements HealthCheck {
         // nothing to do: observing makes the container create the bean now
     }
 
+    @PostConstruct
+    void share() {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        latest = new LatestOutcome(() -> redis.probe(timeout), Duration.ofMillis(cacheMillis), timeout);
+    }
+
     @Override
     public HealthCheckResponse call() {
-        ProbeOutcome outcome = redis.probe(Duration.ofMillis(timeoutMillis));
+        ProbeOutcome outcome = latest.get();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("redis")
                 .status(outcome.up() || !required)
                 .withData("redis", outcome.up() ? "UP" : "DOWN")

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** Borrows a connection of {@code jdbc/properties} and asks the driver whether it is valid. */
@@ -18,7 +19,13 @@ public class DatabaseProbe {
     @Inject
     TimedProbe probe;
 
+    /** The FINE message of each probe: tests count it. */
+    public static final String PROBED = "Readiness probe of the database";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseProbe.class.getName());
+
     public ProbeOutcome probe(Duration timeout) {
+        LOG.fine(PROBED);
         // isValid counts in whole seconds; the TimedProbe deadline is the real bound.
         int seconds = (int) Math.max(1, timeout.toSeconds());
         return probe.run(() -> {

@@ -19,10 +19,13 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** Builds the JSON reports of {@code /cache/metrics} and {@code /cache/info}. */
 @ApplicationScoped
 public class CacheReports {
+
+    private static final Logger LOG = Logger.getLogger(CacheReports.class.getName());
 
     static final String REDIS_UNREACHABLE = "Redis cannot be reached";
     static final String NO_STORE = "no entries of its own: its responses are held by the response level";
@@ -81,9 +84,12 @@ public class CacheReports {
         try {
             held = cache.contents();
         } catch (RuntimeException e) {
-            // A Redis failure, or the cache's circuit breaker (see GenerationGuard) open after failures.
+            // A Redis failure, or the cache's circuit breaker (see GenerationGuard) open after failures. The
+            // message names Redis' host and port and the exception's class: logged, not answered publicly.
+            // One line without the stack: the dashboard asks every 3 s through an outage.
+            LOG.warning(() -> "Cache info: Redis cannot be reached: " + e);
             held = Map.of();
-            error = REDIS_UNREACHABLE + ": " + e.getMessage();
+            error = REDIS_UNREACHABLE;
         }
         Map<String, CacheInfoReport.LevelContents> levels = new LinkedHashMap<>();
         for (CacheLevel level : CacheLevel.values()) {

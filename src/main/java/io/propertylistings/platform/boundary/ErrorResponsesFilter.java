@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the scanned OpenAPI document. Adds the error answers that the exception mappers give to every
  * operation, so that no resource has to repeat them: 400 where there is a request body, 404 where there is a
- * path parameter, 500 everywhere, each with the one {@link ErrorResponse} body. And turns JAX-RS path templates
+ * path parameter, 401, 429 and 500 everywhere, each with the one {@link ErrorResponse} body. And turns JAX-RS path templates
  * with a regular expression ({@code {id: [0-9]+}}, which Payara copies as is) into OpenAPI's {@code {id}}.
  * Named by {@code mp.openapi.filter}.
  */
@@ -41,6 +41,9 @@ public class ErrorResponsesFilter implements OASFilter {
         if (parameters != null && parameters.stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.PATH)) {
             addIfAbsent(responses, "404", "No resource with that id");
         }
+        // Any request may send credentials, and one whose Authorization header authenticates nobody is refused.
+        addIfAbsent(responses, "401", "The Authorization header authenticates nobody (a write: or there is none)");
+        addIfAbsent(responses, "429", "Too many failed logins for this name or from this address; see Retry-After");
         addIfAbsent(responses, "500", "An unexpected failure; details are in the server log, not in the body");
         return operation;
     }

@@ -12,7 +12,9 @@ import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.TestAccounts;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.hooks.TestHooks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
@@ -40,18 +42,27 @@ import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 
 /**
- * What an operator sees: metrics, the JSON cache endpoints, health and the API description, on the WAR as
- * built, with real PostgreSQL and Redis (Redis is stopped and started again by one test).
+ * What an operator sees: metrics, the JSON cache endpoints, health, the audit log and the API description, on
+ * the WAR as built, with real PostgreSQL and Redis (Redis is stopped and started again by one test). The
+ * deployment adds test hooks that count log records ({@link BuiltWar#withTestHooks}), and gives the admin a
+ * production-strength hash, so that the cost of logins can be counted.
  */
 @ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
+
+    /** OWASP's figure for PBKDF2-HMAC-SHA256, and what the service hashes a plain-text admin password with. */
+    private static final int PRODUCTION_ITERATIONS = 600_000;
+    private static final String PBKDF2_DERIVATION = "PBKDF2 derivation";
+    private static final String DATABASE_PROBE = "Readiness probe of the database";
 
     private static final List<String> LEVELS = List.of("response", "list", "detail");
     private static final Path MONITORING = Path.of("server-config", "monitoring");
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return BuiltWar.withoutWarming();
+        // The hash wins over the plain-text properties.admin.password that every test server is given.
+        return BuiltWar.withTestHooks("caching.warm.enabled=false", "properties.admin.password-hash="
+                + TestAccounts.pbkdf2(TestAccounts.ADMIN_PASSWORD, PRODUCTION_ITERATIONS));
     }
 
     @ArquillianResource
@@ -252,8 +263,12 @@ class ObservabilityIT {
             assertEquals("DOWN", infoBody.getString("redis"));
             assertTrue(infoBody.getString("error").startsWith("Redis cannot be reached"), infoBody.toString());
 
-            HttpResponse<byte[]> ready = http.get("/health/ready");
+            HttpResponse<byte[]> ready = await(() -> http.get("/health/ready"),
+                    answer -> Http.text(answer).contains("\"degraded\":\"true\"") || Http.text(answer).contains("\"degraded\":true"));
             assertEquals(200, ready.statusCode(), Http.text(ready));
+            for (HttpResponse<byte[]> publicAnswer : List.of(metrics, info, ready)) {
+                assertNamesNoAddress(Http.text(publicAnswer));
+            }
             JsonObject readiness = Http.json(ready);
             assertEquals("UP", readiness.getString("status"));
             JsonObject redisCheck = check(readiness, "redis");
@@ -277,7 +292,107 @@ class ObservabilityIT {
         }
     }
 
+    /** The error texts of public endpoints say what is wrong, not where Redis is nor what was thrown. */
+    private static void assertNamesNoAddress(String body) {
+        java.net.URI redis = java.net.URI.create(PayaraMicroEnvironment.services().redisAddress());
+        for (String leak : List.of(redis.getHost(), ":" + redis.getPort(), "localhost", "redis://", "Exception",
+                "org.redisson", "io.netty", "java.")) {
+            assertFalse(body.contains(leak), "\"" + leak + "\" in " + body);
+        }
+    }
+
     // ---- health
+
+    @Test
+    void aFloodOfReadinessRequestsMakesAFewProbesAndNeverFlipsReadiness() throws Exception {
+        TestHooks hooks = new TestHooks(http);
+        assertEquals(200, http.get("/health/ready").statusCode());
+        long probesBefore = hooks.logged(DATABASE_PROBE);
+        java.util.concurrent.atomic.AtomicBoolean flooding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> polled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread poller = new Thread(() -> {
+            while (flooding.get()) {
+                HttpResponse<byte[]> ready = http.get("/health/ready");
+                polled.add(ready.statusCode() + " " + Http.json(ready).getString("status"));
+            }
+        });
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        long started = System.nanoTime();
+        poller.start();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            flood.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/health/ready"))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> answer : flood) {
+            HttpResponse<String> ready = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            String status = ready.statusCode() + " " + jakarta.json.Json.createReader(
+                    new java.io.StringReader(ready.body())).readObject().getString("status");
+            outcomes.merge(status, 1, Integer::sum);
+        }
+        flooding.set(false);
+        poller.join(60_000);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long probes = hooks.logged(DATABASE_PROBE) - probesBefore;
+
+        String figures = "500 concurrent /health/ready in " + millis + " ms: " + outcomes + ", " + polled.size()
+                + " polls, " + probes + " database probe(s)";
+        System.out.println("ObservabilityIT: " + figures);
+        assertEquals(java.util.Map.of("200 UP", 500), outcomes, figures);
+        assertFalse(polled.isEmpty(), figures);
+        assertTrue(polled.stream().allMatch("200 UP"::equals), polled.toString());
+        // health.cache-ms is 1000: at most one probe per started second of the flood, plus the one that was due.
+        assertTrue(probes <= millis / 1000 + 2, figures);
+    }
+
+    // ---- logins and writes, counted by the test hooks
+
+    @Test
+    void twoHundredWritesOfOneUserRunPbkdf2AtMostAFewTimes() {
+        TestHooks hooks = new TestHooks(http);
+        long before = hooks.logged(PBKDF2_DERIVATION);
+        HttpResponse<byte[]> wrong = http.as(TestAccounts.ADMIN, "not-the-password").send("POST", "properties/",
+                "application/json", "{}");
+        assertEquals(401, wrong.statusCode());
+        long afterWrong = hooks.logged(PBKDF2_DERIVATION);
+        assertEquals(before + 1, afterWrong, "a wrong password costs one PBKDF2 check (and the hooks count it)");
+
+        long started = System.nanoTime();
+        long id = create("Written 200 times");
+        for (int i = 1; i <= 200; i++) {
+            HttpResponse<byte[]> patched = admin.send("PATCH", "properties/" + id, "application/merge-patch+json",
+                    "{\"price\":" + i + "}");
+            assertEquals(200, patched.statusCode(), Http.text(patched));
+        }
+        long derivations = hooks.logged(PBKDF2_DERIVATION) - afterWrong;
+        String figures = "201 writes by one user (" + PRODUCTION_ITERATIONS + " iterations) in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms: " + derivations + " PBKDF2 check(s)";
+        System.out.println("ObservabilityIT: " + figures);
+        // One per credential per security.credentials-cache.ttl-seconds (60): two if the writes cross an expiry.
+        assertTrue(derivations <= 2, figures);
+    }
+
+    @Test
+    void everyWriteIsAuditedOnOneLineWithoutBodyOrCredentials() {
+        TestHooks hooks = new TestHooks(http);
+        String marker = "Audited " + System.nanoTime();
+        long id = create(marker);
+        assertEquals(401, http.send("PATCH", "properties/" + id, "application/merge-patch+json",
+                "{\"title\":\"" + marker + "\"}").statusCode());
+        assertEquals(204, admin.delete("properties/" + id).statusCode());
+
+        List<String> lines = hooks.auditLines();
+        for (String expected : List.of(
+                "{\"audit\":\"write\",\"caller\":\"admin\",\"method\":\"POST\",\"property\":" + id + ",\"status\":201}",
+                "{\"audit\":\"write\",\"caller\":null,\"method\":\"PATCH\",\"property\":" + id + ",\"status\":401}",
+                "{\"audit\":\"write\",\"caller\":\"admin\",\"method\":\"DELETE\",\"property\":" + id + ",\"status\":204}")) {
+            assertTrue(lines.contains(expected), expected + " not in " + lines);
+        }
+        assertTrue(lines.stream().noneMatch(line -> line.contains(marker) || line.contains(TestAccounts.ADMIN_PASSWORD)),
+                lines.toString());
+    }
 
     @Test
     void liveAndReadyWithBothServicesUp() {

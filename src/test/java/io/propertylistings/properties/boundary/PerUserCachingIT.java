@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
+import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.TestAccounts;
 import jakarta.json.JsonObject;
@@ -140,6 +141,47 @@ class PerUserCachingIT {
         assertEquals("MISS", cache(bobDetail));
         assertEquals("HIT", cache(anonymousDetail));
         assertArrayEquals(bobDetail.body(), anonymousDetail.body());
+    }
+
+    /**
+     * The choice for an Authorization header that authenticates nobody: a 401, on reads too (not the anonymous
+     * answer), given before any resource runs. So such requests never reach the database, however many come.
+     */
+    @Test
+    void aHeaderThatAuthenticatesNobodyIsA401BeforeAnyLoad() throws Exception {
+        String coldQuery = "properties/?min_price=" + (System.nanoTime() % 100_000) + "&sort=-price";
+        MetricsScrape before = MetricsScrape.of(anonymous);
+
+        Http bearer = anonymous.withAuthorization("Bearer x");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> burst = new java.util.ArrayList<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 100; i++) {
+            burst.add(client.sendAsync(bearer.request(coldQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer : burst) {
+            assertRefused(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        for (String authorization : List.of("Basic !!!", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("no-colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                TestAccounts.basic(TestAccounts.ALICE, "wrong"), TestAccounts.basic("nobody", "wrong"))) {
+            assertRefused(anonymous.withAuthorization(authorization).get(coldQuery));
+        }
+
+        MetricsScrape after = MetricsScrape.of(anonymous);
+        for (String level : List.of("response", "list")) {
+            assertEquals(before.cache("loads", level), after.cache("loads", level), level + " loads");
+            assertEquals(before.cache("misses", level), after.cache("misses", level), level + " misses");
+        }
+        assertEquals(200, anonymous.get(coldQuery).statusCode(), "without the header the query is answered");
+        assertEquals(before.cache("loads", "response") + 1, MetricsScrape.of(anonymous).cache("loads", "response"),
+                "the query was cold: the refused requests filled nothing");
+    }
+
+    private static void assertRefused(HttpResponse<byte[]> response) {
+        assertEquals(401, response.statusCode(), Http.text(response));
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic realm="));
+        assertEquals(401, Http.json(response).getInt("status"));
     }
 
     private static long create(Http as, String title) {

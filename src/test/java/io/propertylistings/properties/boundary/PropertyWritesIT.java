@@ -8,6 +8,7 @@ import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.RawHttp;
 import io.propertylistings.support.TestAccounts;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -25,16 +27,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Writes as a client and a security reviewer see them: who may write, and what every bad request gets. */
+/**
+ * Writes as a client and a security reviewer see them: who may write, what every bad request gets, and how
+ * failed logins are throttled and timed. The throttle is configured loosely enough here for the timing test's
+ * 50 failures of one name, and with a short window so that a lock-out is seen to lift; the tests that count
+ * failures per address play their clients from addresses of their own (127.0.x.y, see {@link RawHttp}). The
+ * operations endpoints are restricted to the admin role here, which the other test classes leave public.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PropertyWritesIT {
+
+    private static final int MAX_FAILURES_PER_NAME = 60;
+    private static final int MAX_FAILURES_PER_ADDRESS = 30;
+    private static final int WINDOW_SECONDS = 5;
 
     private static final String VALID = "{\"title\":\"Cottage\",\"description\":\"Stone walls\",\"price\":\"120000.50\","
             + "\"location\":\"Accra\"}";
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return BuiltWar.archive();
+        return BuiltWar.configured(
+                "security.login.max-failures-per-name=" + MAX_FAILURES_PER_NAME,
+                "security.login.max-failures-per-address=" + MAX_FAILURES_PER_ADDRESS,
+                "security.login.window-seconds=" + WINDOW_SECONDS,
+                "security.operations.role=property-admin");
     }
 
     @ArquillianResource
@@ -58,7 +74,8 @@ class PropertyWritesIT {
     void writesNeedTheAdminRole() throws Exception {
         long rows = BuiltWar.propertyRows();
         for (Http client : List.of(anonymous, anonymous.as(TestAccounts.ADMIN, "wrong-password"),
-                anonymous.as("nobody", "nothing"))) {
+                anonymous.as("nobody", "nothing"), anonymous.withAuthorization("Bearer x"),
+                anonymous.withAuthorization("Basic not-base64!"))) {
             for (HttpResponse<byte[]> response : everyWrite(client)) {
                 assertEquals(401, response.statusCode());
                 assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic realm="));
@@ -168,6 +185,144 @@ class PropertyWritesIT {
         JsonObject original = jakarta.json.Json.createReader(new java.io.StringReader(before)).readObject();
         assertEquals(original.getString("title"), after.getString("title"));
         assertEquals(original.getString("price"), after.getString("price"));
+    }
+
+    @Test
+    void theOperationsEndpointsCanBeRestrictedToARole() {
+        for (String path : List.of("cache/info", "cache/metrics", "dashboard/")) {
+            HttpResponse<byte[]> anonymousAnswer = anonymous.get(path);
+            assertEquals(401, anonymousAnswer.statusCode(), path);
+            assertTrue(anonymousAnswer.headers().firstValue("WWW-Authenticate").isPresent());
+            assertEquals(403, anonymous.as(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD).get(path).statusCode(), path);
+            assertTrue(Set.of(200, 503).contains(anonymous.as(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD)
+                    .get(path).statusCode()), path);
+        }
+        assertEquals(200, anonymous.get("properties/").statusCode(), "the API stays public");
+    }
+
+    @Test
+    void anEntryThatRepeatsItsRoleAuthenticates() {
+        Http carol = anonymous.as(TestAccounts.CAROL, TestAccounts.CAROL_PASSWORD);
+        HttpResponse<byte[]> created = carol.send("POST", "properties/", "application/json", VALID);
+        assertEquals(201, created.statusCode(), Http.text(created));
+        assertEquals(200, carol.get("properties/?mine=true").statusCode());
+    }
+
+    @Test
+    void aFailedLoginTakesAsLongForAnUnknownNameAsForAKnownOne() {
+        int tries = 50;
+        // Warm-up, not measured: the JIT compiles both paths.
+        for (int i = 0; i < 8; i++) {
+            failedLogin("127.0.3." + (200 + i), TestAccounts.ALICE);
+            failedLogin("127.0.4." + (200 + i), "ghost-warm-" + i);
+        }
+        long[] known = new long[tries];
+        long[] unknown = new long[tries];
+        for (int i = 0; i < tries; i++) {
+            // Interleaved, taking turns at going first, each from an address of its own: the machine's load
+            // falls on both alike, and no address reaches its limit.
+            if (i % 2 == 0) {
+                known[i] = failedLogin("127.0.3." + (i + 1), TestAccounts.ALICE);
+                unknown[i] = failedLogin("127.0.4." + (i + 1), "ghost-" + i);
+            } else {
+                unknown[i] = failedLogin("127.0.4." + (i + 1), "ghost-" + i);
+                known[i] = failedLogin("127.0.3." + (i + 1), TestAccounts.ALICE);
+            }
+        }
+        double knownMedian = median(known) / 1e6;
+        double unknownMedian = median(unknown) / 1e6;
+        String figures = String.format(java.util.Locale.ROOT, "median failed login over %d tries: known name %.2f ms, "
+                + "unknown name %.2f ms (%+.1f %%)", tries, knownMedian, unknownMedian,
+                100 * (unknownMedian - knownMedian) / knownMedian);
+        System.out.println("PropertyWritesIT: " + figures);
+        assertTrue(Math.abs(unknownMedian - knownMedian) <= 0.2 * knownMedian, figures);
+    }
+
+    @Test
+    void failedLoginsForOneNameAreThrottledWhetherOrNotItExistsAndTheLockOutLifts() throws Exception {
+        String password = TestAccounts.BOB_PASSWORD;
+        String ghost = "ghost-" + System.nanoTime();
+        long started = System.nanoTime();
+        for (int i = 0; i < MAX_FAILURES_PER_NAME; i++) {
+            // Spread over addresses, each far below its own limit: only the name is counted here.
+            String address = "127.0.5." + (i % 20 + 1);
+            assertEquals(401, RawHttp.send(base, address, "GET", "properties/", basic(TestAccounts.BOB, "wrong-" + i), null).status());
+            assertEquals(401, RawHttp.send(base, address, "GET", "properties/", basic(ghost, "wrong-" + i), null).status());
+        }
+
+        RawHttp.Answer bobLocked = RawHttp.send(base, "127.0.6.1", "GET", "properties/", basic(TestAccounts.BOB, "wrong"), null);
+        RawHttp.Answer ghostLocked = RawHttp.send(base, "127.0.6.2", "GET", "properties/", basic(ghost, "wrong"), null);
+        assertTooManyRequests(bobLocked);
+        assertTooManyRequests(ghostLocked);
+        assertEquals(bobLocked.body(), ghostLocked.body(), "the answer does not tell which name exists");
+        // Intended: during the lock-out the right password is refused too. Letting it through would make the
+        // lock-out an oracle (a guess that is not refused is the password), and it is never hashed meanwhile.
+        RawHttp.Answer rightPassword = RawHttp.send(base, "127.0.6.3", "POST", "properties/", basic(TestAccounts.BOB, password), VALID);
+        assertTooManyRequests(rightPassword);
+
+        long lifted = awaitNot429(() -> RawHttp.send(base, "127.0.6.4", "GET", "properties/?mine=true",
+                basic(TestAccounts.BOB, password), null), 200);
+        double seconds = (lifted - started) / 1e9;
+        assertTrue(seconds >= WINDOW_SECONDS - 0.2, "lifted after " + seconds + " s, before the window of " + WINDOW_SECONDS + " s");
+        assertEquals(201, RawHttp.send(base, "127.0.6.5", "POST", "properties/", basic(TestAccounts.BOB, password), VALID).status());
+    }
+
+    @Test
+    void failedLoginsFromOneAddressAreThrottledForEveryNameAndTheLockOutLifts() throws Exception {
+        String address = "127.0.8." + (1 + (int) (System.nanoTime() % 200));
+        long started = System.nanoTime();
+        for (int i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+            assertEquals(401, RawHttp.send(base, address, "GET", "properties/", basic("guess-" + i, "guess"), null).status());
+        }
+        assertTooManyRequests(RawHttp.send(base, address, "GET", "properties/", basic("guess-fresh", "guess"), null));
+        assertTooManyRequests(RawHttp.send(base, address, "GET", "properties/",
+                basic(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD), null));
+        assertEquals(200, RawHttp.send(base, "127.0.9.1", "GET", "properties/",
+                basic(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD), null).status(), "other addresses are not throttled");
+
+        long lifted = awaitNot429(() -> RawHttp.send(base, address, "GET", "properties/",
+                basic(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD), null), 200);
+        double seconds = (lifted - started) / 1e9;
+        assertTrue(seconds >= WINDOW_SECONDS - 0.2, "lifted after " + seconds + " s, before the window of " + WINDOW_SECONDS + " s");
+    }
+
+    private long failedLogin(String address, String name) {
+        RawHttp.Answer answer = RawHttp.send(base, address, "GET", "properties/?size=1", basic(name, "not-the-password"), null);
+        assertEquals(401, answer.status(), answer.body());
+        return answer.nanos();
+    }
+
+    private static void assertTooManyRequests(RawHttp.Answer answer) {
+        assertEquals(429, answer.status(), answer.body());
+        long retryAfter = Long.parseLong(answer.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, "Retry-After: " + retryAfter);
+        JsonObject error = jakarta.json.Json.createReader(new java.io.StringReader(answer.body())).readObject();
+        assertEquals(429, error.getInt("status"));
+        assertEquals("Too Many Requests", error.getString("error"));
+    }
+
+    /** Polls until the answer is not a 429, then expects {@code status}; the time it was first seen. */
+    private static long awaitNot429(java.util.function.Supplier<RawHttp.Answer> request, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(WINDOW_SECONDS + 20);
+        while (true) {
+            RawHttp.Answer answer = request.get();
+            if (answer.status() != 429) {
+                assertEquals(status, answer.status(), answer.body());
+                return System.nanoTime();
+            }
+            assertTrue(System.nanoTime() < deadline, "still 429 after " + (WINDOW_SECONDS + 20) + " s");
+            Thread.sleep(100); // between polls of the condition, bounded by the deadline
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return TestAccounts.basic(user, password);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
     }
 
     /** A body without Content-Length, in chunks, over a plain socket: the status code the server answers. */

@@ -1,0 +1,72 @@
+package io.propertylistings.support.hooks;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Test-only, deployed by {@link io.propertylistings.support.BuiltWar#withTestHooks}: counts the log records of
+ * the application's loggers, FINE ones included, by their message (before parameters), and keeps the last
+ * audit lines. The production WAR has nothing like it; {@link LogCountServlet} answers the figures.
+ */
+@WebListener
+public class LogCounter implements ServletContextListener {
+
+    static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+    static final Deque<String> AUDIT = new ArrayDeque<>();
+
+    // Strong references: java.util.logging keeps loggers weakly, and a collected logger loses its level.
+    private static final Logger APPLICATION = Logger.getLogger("io.propertylistings");
+    private static final Handler HANDLER = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getMessage() != null) {
+                COUNTS.computeIfAbsent(record.getMessage(), message -> new AtomicLong()).incrementAndGet();
+            }
+            if ("io.propertylistings.audit".equals(record.getLoggerName())) {
+                synchronized (AUDIT) {
+                    AUDIT.addLast(record.getMessage());
+                    while (AUDIT.size() > 1000) {
+                        AUDIT.removeFirst();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        HANDLER.setLevel(Level.ALL);
+        APPLICATION.setLevel(Level.FINE);
+        APPLICATION.addHandler(HANDLER);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        APPLICATION.removeHandler(HANDLER);
+    }
+
+    static List<String> audit() {
+        synchronized (AUDIT) {
+            return List.copyOf(AUDIT);
+        }
+    }
+}
