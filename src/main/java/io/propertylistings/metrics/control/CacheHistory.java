@@ -32,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * not, so that a page opened after an incident shows it. A request only copies the ring; it never reads Redis.
  *
  * <p>A reading is a row of longs in the ring: the time, Redis' keyspace hits and misses (-1 while Redis cannot be
- * reached), and per level its six counters and three load time percentiles in microseconds (-1 before the first
- * load): 3 + 3 * 9 = 30 longs, 240 bytes, with the three levels of today.
+ * reached), and per level its six counters, the number of timed loads and three load time percentiles in
+ * microseconds: 3 + 3 * 10 = 33 longs, 264 bytes, with the three levels of today.
  */
 @ApplicationScoped
 public class CacheHistory {
@@ -45,7 +45,7 @@ public class CacheHistory {
     private static final Figure[] COUNTED = {Figure.HITS, Figure.MISSES, Figure.LOADS, Figure.EVICTIONS,
             Figure.ERRORS, Figure.WARMUPS};
     private static final int HEAD = 3;
-    private static final int PER_LEVEL = COUNTED.length + 3;
+    private static final int PER_LEVEL = COUNTED.length + 4;
     private static final long UNKNOWN = -1;
 
     @Inject
@@ -78,8 +78,9 @@ public class CacheHistory {
             throw new IllegalStateException("dashboard.reading-interval-ms must be positive: " + intervalMillis);
         }
         synchronized (this) {
-            // Fixed rate: readings at even times; a reading that overruns (Redis slow) delays the next, never doubles it.
-            reading = scheduler.scheduleAtFixedRate(this::read, 0, intervalMillis, TimeUnit.MILLISECONDS);
+            // Fixed delay, not rate: a late reading (a busy server, a slow Redis) is not followed by a burst of
+            // readings to catch up, which would be points at one time.
+            reading = scheduler.scheduleWithFixedDelay(this::read, 0, intervalMillis, TimeUnit.MILLISECONDS);
         }
         LOG.info(() -> "Cache history: a reading every " + intervalMillis + " ms, the last " + CAPACITY + " kept in "
                 + ring.bytes() + " bytes");
@@ -87,7 +88,10 @@ public class CacheHistory {
 
     void read() {
         try {
-            ring.add(take(System.currentTimeMillis()));
+            long[] figures = take(0);
+            // Stamped once read: a reading that says Redis is down was read after it went down.
+            figures[0] = System.currentTimeMillis();
+            ring.add(figures);
         } catch (RuntimeException e) {
             // A failure must not end the schedule: a fixed-rate task that throws is never run again.
             LOG.log(Level.WARNING, "Cache history reading failed: {0}", e.toString());
@@ -107,9 +111,10 @@ public class CacheHistory {
             }
             DurationWindow.Summary loads = statistics.loadTimes(levels[l]);
             at += COUNTED.length;
-            figures[at] = loads.count() == 0 ? UNKNOWN : micros(loads.p50Millis());
-            figures[at + 1] = loads.count() == 0 ? UNKNOWN : micros(loads.p95Millis());
-            figures[at + 2] = loads.count() == 0 ? UNKNOWN : micros(loads.p99Millis());
+            figures[at] = loads.count();
+            figures[at + 1] = micros(loads.p50Millis());
+            figures[at + 2] = micros(loads.p95Millis());
+            figures[at + 3] = micros(loads.p99Millis());
         }
         return figures;
     }
@@ -130,9 +135,8 @@ public class CacheHistory {
         for (int l = 0; l < levels.length; l++) {
             int at = HEAD + l * PER_LEVEL;
             int times = at + COUNTED.length;
-            CacheHistoryReport.Percentiles loadTime = figures[times] == UNKNOWN ? null
-                    : new CacheHistoryReport.Percentiles(millis(figures[times]), millis(figures[times + 1]),
-                            millis(figures[times + 2]));
+            CacheHistoryReport.LoadTime loadTime = new CacheHistoryReport.LoadTime(figures[times],
+                    millis(figures[times + 1]), millis(figures[times + 2]), millis(figures[times + 3]));
             byLevel.put(levels[l].tag(), new CacheHistoryReport.LevelReading(figures[at], figures[at + 1],
                     figures[at + 2], figures[at + 3], figures[at + 4], figures[at + 5], loadTime));
         }

@@ -54,9 +54,7 @@ public record CacheHistoryReport(
 
     /** One level's totals since start, and its load time percentiles at that moment. */
     @Schema(name = "CacheLevelReading")
-    @JsonbNillable
     @JsonbPropertyOrder({"hits", "misses", "loads", "evictions", "errors", "warmups", "loadTime"})
-    @SuppressWarnings("deprecation")
     public record LevelReading(
             long hits,
             long misses,
@@ -64,13 +62,13 @@ public record CacheHistoryReport(
             long evictions,
             long errors,
             @Schema(description = "background warm-ups done (response level only)") long warmups,
-            @Schema(name = "load_time_ms", nullable = true,
-                    description = "percentiles of the most recent load times; null before the first load")
-            @JsonbProperty(value = "load_time_ms", nillable = true) Percentiles loadTime) {
+            @Schema(name = "load_time_ms") @JsonbProperty("load_time_ms") LoadTime loadTime) {
     }
 
-    @Schema(name = "LoadTimePercentiles", description = "milliseconds, over the level's most recent loads")
-    @JsonbPropertyOrder({"p50", "p95", "p99"})
-    public record Percentiles(double p50, double p95, double p99) {
+    /** As in {@code /cache/metrics}: 0 before the first load, which {@code count} tells apart from a fast load. */
+    @Schema(name = "CacheReadingLoadTime",
+            description = "percentiles of the level's most recent load times in milliseconds; count: loads timed since start")
+    @JsonbPropertyOrder({"count", "p50", "p95", "p99"})
+    public record LoadTime(long count, double p50, double p95, double p99) {
     }
 }

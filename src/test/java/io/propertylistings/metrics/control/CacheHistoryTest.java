@@ -50,9 +50,11 @@ class CacheHistoryTest {
         assertEquals(3L, reading.keyspaceMisses());
         assertEquals(List.of("response", "list", "detail"), List.copyOf(reading.levels().keySet()));
         CacheHistoryReport.LevelReading response = reading.levels().get("response");
-        assertEquals(new CacheHistoryReport.LevelReading(2, 1, 0, 1, 0, 1, null), response);
+        assertEquals(new CacheHistoryReport.LevelReading(2, 1, 0, 1, 0, 1, new CacheHistoryReport.LoadTime(0, 0, 0, 0)),
+                response);
         CacheHistoryReport.LevelReading list = reading.levels().get("list");
         assertEquals(1, list.loads());
+        assertEquals(1, list.loadTime().count());
         double p99 = list.loadTime().p99();
         assertEquals(statistics.loadTimes(CacheLevel.LIST).p99Millis(), p99, 0.0005);
         assertEquals(1, reading.levels().get("detail").errors());
@@ -87,13 +89,13 @@ class CacheHistoryTest {
     }
 
     @Test
-    void aReadingIs240BytesAndTheRingIsFixed() {
-        assertEquals(30 * 8 * CacheHistory.CAPACITY, history.bytes());
+    void aReadingIs264BytesAndTheRingIsFixed() {
+        assertEquals(33 * 8 * CacheHistory.CAPACITY, history.bytes());
         for (int i = 0; i < CacheHistory.CAPACITY * 2; i++) {
             history.read();
         }
         assertEquals(CacheHistory.CAPACITY, history.history(0).readings().size());
-        assertEquals(30 * 8 * CacheHistory.CAPACITY, history.bytes());
+        assertEquals(33 * 8 * CacheHistory.CAPACITY, history.bytes());
     }
 
     @Test
