@@ -192,7 +192,10 @@ export class Charts {
     });
   }
 
-  /** Per chart: how many values each series has (nulls are gaps, not points) and how many outage bands it drew. */
+  /**
+   * Per chart: how many values each series has (nulls are gaps, not points), how many outage bands it drew, the
+   * axes' labels, and whether its legend follows the cursor (the values on hover).
+   */
   describe() {
     const charts = {};
     Object.entries(this.plots).forEach(([id, plot]) => {
@@ -200,7 +203,13 @@ export class Charts {
       plot.series.slice(1).forEach((line, i) => {
         series[line.label] = plot.data[i + 1].filter((v) => v !== null && v !== undefined).length;
       });
-      charts[id] = { points: plot.data[0].length, series, outagesDrawn: Number(plot.root.dataset.outagesDrawn || 0) };
+      charts[id] = {
+        points: plot.data[0].length,
+        series,
+        outagesDrawn: Number(plot.root.dataset.outagesDrawn || 0),
+        axes: plot.axes.map((axis) => axis.label),
+        hover: plot.root.querySelector('.u-legend.u-live') !== null,
+      };
     });
     return charts;
   }

@@ -129,25 +129,29 @@ async function refreshMetrics() {
 
 async function refreshHistory() {
   const since = readings.length ? readings[readings.length - 1].time : 0;
+  let answer;
   try {
     const response = await fetch('../cache/history?since=' + since,
       { headers: { Accept: 'application/json' }, cache: 'no-store' });
     if (response.status !== 200) {
       throw new Error('HTTP ' + response.status);
     }
-    history = await response.json();
-    readings = merge(readings, history);
-    text('node', history.node + ' (pid ' + history.pid + ')');
-    text('interval', String(history.interval_ms / 1000));
-    const seconds = Math.round((history.capacity * history.interval_ms) / 1000);
-    text('window', seconds >= 120 ? Math.round(seconds / 60) + ' minutes' : seconds + ' s');
-    charts.update(series(readings));
+    answer = await response.json();
     cleared('history');
   } catch (failure) {
     problem('history', failure.message || String(failure), true);
+    return;
   } finally {
     setTimeout(refreshHistory, Math.max(1000, history ? history.interval_ms : 5000));
   }
+  // Outside the try: a failure to draw is the page's own error, not the service's.
+  history = answer;
+  readings = merge(readings, history);
+  text('node', history.node + ' (pid ' + history.pid + ')');
+  text('interval', String(history.interval_ms / 1000));
+  const seconds = Math.round((history.capacity * history.interval_ms) / 1000);
+  text('window', seconds >= 120 ? Math.round(seconds / 60) + ' minutes' : seconds + ' s');
+  charts.update(series(readings));
 }
 
 /** What the charts hold, for people and tests that read the DOM (chromium --dump-dom). */

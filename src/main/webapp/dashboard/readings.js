@@ -62,7 +62,7 @@ export function series(readings) {
         evicted += increase(then.evictions, now.evictions);
         warmed += increase(then.warmups, now.warmups);
       }
-      const times = now && now.load_time_ms.count > 0 ? now.load_time_ms : null;
+      const times = now && now.load_time_ms && now.load_time_ms.count > 0 ? now.load_time_ms : null;
       ['p50', 'p95', 'p99'].forEach((p) => loadTime[level][p].push(times ? times[p] : null));
     });
     evictions.push(evicted > 0 ? evicted : null);

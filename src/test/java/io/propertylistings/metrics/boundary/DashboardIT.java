@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.ExternalTool;
 import io.propertylistings.support.Http;
@@ -17,7 +18,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -76,8 +81,8 @@ class DashboardIT {
 
     @Test
     void readingsGoOnWithNobodyAskingOnePerInterval() {
-        JsonArray before = history(0).getJsonArray("readings");
-        assertFalse(before.isEmpty(), "no reading since the deployment");
+        // The first reading is taken once the application has started, on the scheduler's thread.
+        awaitHistory(0, readings -> !readings.isEmpty());
         long quietFrom = System.currentTimeMillis();
 
         // No request to the service from here: Redis' count of INFO commands (one per reading at most, as the
@@ -199,7 +204,22 @@ class DashboardIT {
         long restartedAt;
         try {
             traffic(id);
-            awaitHistory(beforeOutage, readings -> count(readings, "DOWN") >= 3);
+            JsonObject down = awaitHistory(beforeOutage, readings -> count(readings, "DOWN") >= 3).getJsonArray("readings")
+                    .getValuesAs(JsonObject.class).stream().filter(reading -> "DOWN".equals(reading.getString("redis")))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("time", "redis", "keyspace_hits", "keyspace_misses", "levels"), List.copyOf(down.keySet()));
+            assertEquals(JsonValue.ValueType.NULL, down.get("keyspace_hits").getValueType(), down.toString());
+
+            // The page while /cache/metrics answers 503: it says so, and the charts go on.
+            Run outage = chromium(chromium, Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath(),
+                    "outage", "--window-size=1280,720", "--dump-dom", page());
+            String during = outage.dom();
+            assertTrue(during.contains("data-state=\"redis-down\""), "the page does not say Redis is down:\n" + during);
+            assertTrue(during.matches("(?s).*<p id=\"status\" role=\"status\" class=\"redis-down\">Redis cannot be "
+                    + "reached: .*Reads are answered from PostgreSQL.*"), during);
+            assertTrue(during.matches("(?s).*<p id=\"redis\" class=\"figure down\">DOWN</p>.*"), during);
+            assertTrue(summary(during).getJsonObject("charts").getJsonObject("lookups").getInt("points") > 0, during);
+            assertEquals(List.of(), outage.console(base), "console messages while Redis is down");
         } finally {
             restartedAt = System.currentTimeMillis();
             redis.restart();
@@ -216,7 +236,7 @@ class DashboardIT {
         awaitHistory(seenLast, readings -> readings.size() >= 3);
         seen = history(0);
 
-        String page = base.toURI().resolve("dashboard/").toString();
+        String page = page();
         Path target = Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath();
         Run wide = chromium(chromium, target, "wide", "--window-size=1280,720", "--dump-dom", page);
         Run phone = chromium(chromium, target, "phone", "--window-size=390,844", "--dump-dom", page);
@@ -258,6 +278,8 @@ class DashboardIT {
             JsonObject drawn = charts.getJsonObject(chart);
             assertTrue(drawn.getInt("points") >= shown.size(), chart + ": " + drawn + ", expected " + shown.size() + " readings");
             assertTrue(drawn.getInt("outagesDrawn") >= 1, chart + " has no outage band: " + drawn);
+            assertTrue(drawn.getBoolean("hover"), chart + " shows no values on hover");
+            assertEquals("local time", drawn.getJsonArray("axes").getString(0));
         }
         for (String level : LEVELS) {
             atLeast(charts, "lookups", level, shown.size() - 1);
@@ -267,6 +289,9 @@ class DashboardIT {
             }
         }
         assertTrue(expected.lookedUp("response") >= 3 && expected.loadTimed("list") >= 3, "too little traffic to show");
+        // Units on the axes.
+        assertEquals(List.of("hit ratio (%)", "lookups/s", "load time (ms)", "per reading"), CHARTS.stream()
+                .map(chart -> charts.getJsonObject(chart).getJsonArray("axes").getString(1)).toList());
         atLeast(charts, "hit-ratio", "keyspace", expected.keyspace());
         atLeast(charts, "events", "evictions", expected.events("evictions"));
         atLeast(charts, "events", "warm-ups", expected.events("warmups"));
@@ -288,6 +313,72 @@ class DashboardIT {
         Path docs = Path.of("docs");
         if (Files.isDirectory(docs)) {
             Files.copy(target.resolve("dashboard.png"), docs.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void thePageSaysWhenTheServiceStopsAnsweringAndKeepsItsCharts() throws Exception {
+        ExternalTool chromium = ExternalTool.require("chromium", "chromium");
+        Path target = Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath();
+        // The page's first two requests to /cache/ (history and metrics) are answered, the rest are not.
+        try (CuttingProxy proxy = new CuttingProxy(base, 2)) {
+            Run run = chromium(chromium, target, "unreachable", "--window-size=1280,720", "--dump-dom",
+                    proxy.address().resolve(base.getPath() + "dashboard/").toString());
+            String html = run.dom();
+            JsonObject summary = summary(html);
+
+            assertTrue(proxy.refused() >= 1, "the page asked nothing more after its first two requests");
+            assertTrue(html.contains("data-state=\"unreachable\""), "the page does not say the service is gone:\n" + html);
+            assertTrue(html.matches("(?s).*<p id=\"status\" role=\"status\" class=\"unreachable\">The service has not "
+                    + "answered since .*"), html);
+            assertTrue(summary.getJsonObject("charts").getJsonObject("lookups").getInt("points") >= 2,
+                    "the charts were dropped: " + summary);
+            assertEquals(List.of(), summary.getJsonArray("errors").getValuesAs(JsonValue.class), "errors on the page");
+        }
+    }
+
+    /**
+     * Passes the page's requests on to the service, except that after the first {@code passes} requests to
+     * {@code /cache/} it closes their connections without an answer, as a service that went away would.
+     */
+    private static final class CuttingProxy implements AutoCloseable {
+
+        private final HttpServer server;
+        private final AtomicInteger passes;
+        private final AtomicInteger refused = new AtomicInteger();
+
+        CuttingProxy(URL service, int passes) throws IOException {
+            this.passes = new AtomicInteger(passes);
+            Http http = new Http(URI.create(service.getProtocol() + "://" + service.getHost() + ":" + service.getPort() + "/"));
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    String path = exchange.getRequestURI().toString();
+                    if (path.contains("/cache/") && this.passes.getAndDecrement() <= 0) {
+                        refused.incrementAndGet();
+                        return; // closed without a status line
+                    }
+                    HttpResponse<byte[]> answer = http.get(path.substring(1));
+                    answer.headers().firstValue("Content-Type")
+                            .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+                    exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                    exchange.getResponseBody().write(answer.body());
+                }
+            });
+            server.start();
+        }
+
+        URI address() {
+            return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 
@@ -390,6 +481,10 @@ class DashboardIT {
     }
 
     // ---- helpers
+
+    private String page() throws Exception {
+        return base.toURI().resolve("dashboard/").toString();
+    }
 
     private void traffic(long id) {
         for (int i = 0; i < 5; i++) {
