@@ -71,6 +71,8 @@ public class CacheHistory {
         // Here rather than in field initialisers, which a client proxy's construction may run as well.
         ring = new ReadingRing(CAPACITY, HEAD + levels.length * PER_LEVEL);
         node = hostName();
+        // Its own instance (dependent): the scrapes' and /cache/metrics' readings are still logged.
+        keyspace.quiet();
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -93,7 +95,7 @@ public class CacheHistory {
             figures[0] = System.currentTimeMillis();
             ring.add(figures);
         } catch (RuntimeException e) {
-            // A failure must not end the schedule: a fixed-rate task that throws is never run again.
+            // A failure must not end the schedule: a scheduled task that throws is never run again.
             LOG.log(Level.WARNING, "Cache history reading failed: {0}", e.toString());
         }
     }
