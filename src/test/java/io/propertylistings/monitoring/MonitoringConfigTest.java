@@ -70,9 +70,78 @@ class MonitoringConfigTest {
             }
         }
         for (String figure : Set.of("cache_hits_total", "cache_misses_total", "cache_load_time_seconds", "redis_up",
-                "cache_errors_total")) {
+                "cache_errors_total", "cache_evictions_total", "cache_warmups_total", "redis_keyspace_hits")) {
             assertTrue(dashboard.toString().contains(figure), "the dashboard does not show " + figure);
         }
+    }
+
+    /** The panels of /dashboard/, so that the page and Grafana tell one story. */
+    @Test
+    void grafanaHasTheDashboardPagesPanels() throws Exception {
+        JsonObject dashboard = grafanaDashboard();
+        var panels = dashboard.getJsonArray("panels").getValuesAs(JsonObject.class);
+        JsonObject hitRatio = panel(panels, "Hit ratio per level and of the keyspace");
+        assertTrue(hitRatio.toString().contains("redis_keyspace_hits"), "no keyspace ratio");
+        var steps = hitRatio.getJsonObject("fieldConfig").getJsonObject("defaults").getJsonObject("thresholds")
+                .getJsonArray("steps").getValuesAs(JsonObject.class);
+        // The assessment bands of /cache/metrics, shaded: FAIR from 70 %, GOOD from 80, EXCELLENT from 90.
+        assertEquals("[null, 0.7, 0.8, 0.9]", steps.stream().map(step -> step.get("value").toString()).toList().toString());
+        assertEquals("area", hitRatio.getJsonObject("fieldConfig").getJsonObject("defaults").getJsonObject("custom")
+                .getJsonObject("thresholdsStyle").getString("mode"));
+        assertTrue(panel(panels, "Lookups per second per level").toString().contains("cache_misses_total"));
+        String loadTime = panel(panels, "Load time per level: p50, p95, p99").toString();
+        for (String percentile : Set.of("p50", "p95", "p99")) {
+            assertTrue(loadTime.contains("percentile=\\\"" + percentile), percentile + " in " + loadTime);
+        }
+        JsonObject redis = panel(panels, "Redis up or down, per node");
+        assertEquals("state-timeline", redis.getString("type"));
+        assertTrue(redis.toString().contains("redis_up"));
+        JsonObject events = panel(panels, "Evictions and warm-ups");
+        assertEquals("points", events.getJsonObject("fieldConfig").getJsonObject("defaults").getJsonObject("custom")
+                .getString("drawStyle"));
+        assertEquals(2, dashboard.getJsonObject("annotations").getJsonArray("list").size(), "eviction and warm-up markers");
+    }
+
+    /** Every query of the Grafana dashboard, panels and annotations, parses: promtool checks them as recording rules. */
+    @Test
+    void grafanaQueriesAreValidPromql() throws Exception {
+        ExternalTool promtool = ExternalTool.require("promtool", "prometheus");
+        JsonObject dashboard = grafanaDashboard();
+        StringBuilder rules = new StringBuilder("groups:\n  - name: grafana\n    rules:\n");
+        int count = 0;
+        for (JsonObject panel : dashboard.getJsonArray("panels").getValuesAs(JsonObject.class)) {
+            for (JsonObject target : panel.getJsonArray("targets").getValuesAs(JsonObject.class)) {
+                rules.append(rule("panel_" + panel.getInt("id") + "_" + target.getString("refId"), target.getString("expr")));
+                count++;
+            }
+        }
+        for (JsonObject annotation : dashboard.getJsonObject("annotations").getJsonArray("list").getValuesAs(JsonObject.class)) {
+            rules.append(rule("annotation_" + count, annotation.getString("expr")));
+            count++;
+        }
+        Path file = Files.writeString(Files.createDirectories(Path.of("target", "monitoring")).resolve("grafana-queries.yml"),
+                rules.toString());
+
+        ExternalTool.Result checked = promtool.run(60, null, "check", "rules", file.toString());
+
+        assertEquals(0, checked.exitCode(), checked.report() + "\n" + rules);
+        assertTrue(checked.report().contains("SUCCESS: " + count + " rules found"), checked.report());
+    }
+
+    private static String rule(String name, String expr) {
+        // A YAML double-quoted string: backslashes and quotes escaped.
+        return "      - record: grafana:" + name + "\n        expr: \"" + expr.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+    }
+
+    private static JsonObject grafanaDashboard() throws Exception {
+        try (Reader file = Files.newBufferedReader(DASHBOARD); JsonReader reader = Json.createReader(file)) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject panel(java.util.List<JsonObject> panels, String title) {
+        return panels.stream().filter(panel -> title.equals(panel.getString("title"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no panel " + title));
     }
 
     private static long count(String text, char c) {

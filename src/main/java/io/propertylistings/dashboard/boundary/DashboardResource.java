@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Serves the dashboard's files from the WAR's {@code /dashboard/} folder. JAX-RS owns every path of this
  * application ({@code @ApplicationPath("/")}), which leaves the server's static file servlet nothing to serve,
- * so the three files go out through here, by a fixed list of names.
+ * so its files go out through here, by a fixed list of names.
  */
 @RequestScoped
 @Path("dashboard")
@@ -28,6 +28,8 @@ public class DashboardResource {
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=UTF-8",
             "dashboard.js", "text/javascript; charset=UTF-8",
+            "readings.js", "text/javascript; charset=UTF-8",
+            "charts.js", "text/javascript; charset=UTF-8",
             "dashboard.css", "text/css; charset=UTF-8");
 
     @Context
@@ -50,7 +52,7 @@ public class DashboardResource {
 
     @GET
     @Path("{file}")
-    @Operation(summary = "The dashboard's script and style sheet")
+    @Operation(summary = "The dashboard's scripts and style sheet")
     @APIResponse(responseCode = "200", description = "the file")
     public Response file(@PathParam("file") String name) {
         String type = FILES.get(name);

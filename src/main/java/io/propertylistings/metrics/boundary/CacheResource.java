@@ -1,18 +1,26 @@
 package io.propertylistings.metrics.boundary;
 
+import io.propertylistings.metrics.control.CacheHistory;
 import io.propertylistings.metrics.control.CacheReports;
+import io.propertylistings.metrics.entity.CacheHistoryReport;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;
+import io.propertylistings.platform.boundary.ErrorResponse;
+import io.propertylistings.platform.boundary.InvalidRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +33,9 @@ public class CacheResource {
 
     @Inject
     CacheReports reports;
+
+    @Inject
+    CacheHistory history;
 
     @GET
     @Path("metrics")
@@ -54,5 +65,33 @@ public class CacheResource {
         CacheInfoReport report = reports.info();
         return Response.status(report.error() == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(report).build();
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "This node's readings of the last minutes (the dashboard's charts), oldest first",
+            description = "One reading every dashboard.reading-interval-ms (5000), the last 180 kept: 15 minutes by "
+                    + "default. Taken in the background whether anyone asks or not; a request only copies them. "
+                    + "Always 200: a reading while Redis was down says so.")
+    @APIResponse(responseCode = "200", description = "the readings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CacheHistory")))
+    public CacheHistoryReport history(
+            @Parameter(description = "only the readings taken after this time, in milliseconds since the epoch "
+                    + "(the time of the last reading the client holds)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("since") String since) {
+        return history.history(since(since));
+    }
+
+    private static long since(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new InvalidRequestException("the query is not valid",
+                    List.of(new ErrorResponse.Violation("since", "must be milliseconds since the epoch")));
+        }
+        return Long.parseLong(value);
     }
 }

@@ -13,8 +13,9 @@ import org.redisson.client.RedisException;
 
 /**
  * Reads {@code INFO stats} from Redis (every master of a Cluster, the current master under Sentinel). One scrape reads five gauges: the figures are kept for a short while
- * so that INFO is sent once per scrape, not once per gauge. Dependent on its one user, the metrics registration:
- * no proxy, so its configuration is read at start-up and not from the metrics endpoint's thread.
+ * so that INFO is sent once per scrape, not once per gauge. Dependent: each user (the metrics registration, the
+ * reports, the dashboard's history) has its own, without a proxy, so its configuration is read at start-up and
+ * not from the metrics endpoint's thread.
  */
 @Dependent
 public class RedisKeyspace {
@@ -34,6 +35,16 @@ public class RedisKeyspace {
     }
 
     private volatile Reading last = new Reading(Optional.empty(), System.nanoTime() - Long.MAX_VALUE / 2);
+    private boolean logged = true;
+
+    /**
+     * Readings of this instance are not logged (failures still are): for a user that reads every few seconds
+     * whether anyone asks or not, whose log lines would bury those of the scrapes.
+     */
+    public RedisKeyspace quiet() {
+        logged = false;
+        return this;
+    }
 
     /** The current figures; empty while Redis cannot be reached. */
     public Optional<KeyspaceFigures> figures() {
@@ -57,7 +68,9 @@ public class RedisKeyspace {
             KeyspaceFigures figures = RedisMasters.of(redis).stream()
                     .map(master -> KeyspaceFigures.from(master.info(RedisNode.InfoSection.STATS)))
                     .reduce(KeyspaceFigures.NONE, KeyspaceFigures::plus);
-            log(figures);
+            if (logged) {
+                log(figures);
+            }
             return Optional.of(figures);
         } catch (RedisException | CompletionException e) {
             // Redisson's first connection, made lazily here, fails with a CompletionException around the

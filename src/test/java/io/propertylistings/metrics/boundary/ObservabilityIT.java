@@ -46,6 +46,7 @@ import org.redisson.api.redisnode.RedisNodes;
  * the WAR as built, with real PostgreSQL and Redis (Redis is stopped and started again by one test). The
  * deployment adds test hooks that count log records ({@link BuiltWar#withTestHooks}), and gives the admin a
  * production-strength hash, so that the cost of logins can be counted.
+ * The dashboard has {@link DashboardIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
@@ -453,54 +454,6 @@ class ObservabilityIT {
         // The schema names the keys the endpoint really sends.
         JsonObject metricsSchema = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("CacheMetrics");
         assertEquals(Http.json(http.get("cache/metrics")).keySet(), metricsSchema.getJsonObject("properties").keySet());
-    }
-
-    // ---- dashboard
-
-    @Test
-    void dashboardRendersLiveFiguresInChromium() throws Exception {
-        ExternalTool chromium = ExternalTool.require("chromium", "chromium");
-        long id = create("Shown on the dashboard");
-        http.get("properties/");
-        http.get("properties/");
-        // Every level has a load to show, detail included.
-        assertEquals(200, http.get("properties/" + id).statusCode());
-        HttpResponse<byte[]> redirect = http.get("dashboard");
-        assertEquals(307, redirect.statusCode());
-        assertTrue(redirect.headers().firstValue("Location").orElseThrow().endsWith("/dashboard/"));
-        assertEquals(404, http.get("dashboard/secret.properties").statusCode());
-        String page = base.toURI().resolve("dashboard/").toString();
-        Path target = Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath();
-
-        // Virtual time runs the page's timers; network fetches hold it until they are answered.
-        ExternalTool.Result dom = chromium.run(120, null, chromiumFlags(target, "dom", "--dump-dom", page));
-        ExternalTool.Result shot = chromium.run(120, null, chromiumFlags(target, "screenshot",
-                "--screenshot=" + target.resolve("dashboard.png"), "--window-size=1200,720", page));
-
-        assertEquals(0, dom.exitCode(), dom.report());
-        String html = dom.output();
-        assertTrue(html.contains("data-state=\"live\""), "the page never rendered a reading:\n" + html);
-        assertTrue(html.matches("(?s).*<p id=\"redis\" class=\"figure up\">UP</p>.*"), html);
-        assertTrue(html.matches("(?s).*<p id=\"keyspace-hit-ratio\" class=\"figure\">\\d+\\.\\d\\d %</p>.*"), html);
-        for (String level : LEVELS) {
-            String row = html.replaceAll("(?s).*(<tr id=\"level-" + level + "\">.*?</tr>).*", "$1");
-            assertTrue(row.startsWith("<tr"), "no row for " + level + " in:\n" + html);
-            assertTrue(row.matches(".*<td class=\"hit-ratio\">\\d+\\.\\d\\d %</td>.*"), row);
-            assertTrue(row.matches(".*<td class=\"p95\">\\d+\\.\\d{3} ms</td>.*"), row);
-            assertTrue(row.matches(".*<td class=\"ops\">\\d+\\.\\d\\d</td>.*"), "operations per second: " + row);
-            assertTrue(row.matches(".*<td class=\"loads\">[1-9]\\d*</td>.*"), row);
-        }
-        assertEquals(0, shot.exitCode(), shot.report());
-        assertTrue(Files.size(target.resolve("dashboard.png")) > 10_000, "the screenshot is empty");
-    }
-
-    private static String[] chromiumFlags(Path target, String run, String... more) throws IOException {
-        List<String> flags = new java.util.ArrayList<>(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--virtual-time-budget=7000",
-                "--user-data-dir=" + Files.createTempDirectory(target, "profile-" + run + "-")));
-        flags.addAll(List.of(more));
-        return flags.toArray(String[]::new);
     }
 
     /** Every JAX-RS resource path in the WAR's classes, in OpenAPI's form ({@code {id}} without its regex). */
