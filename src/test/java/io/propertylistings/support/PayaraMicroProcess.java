@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The built WAR on a Payara Micro process of its own, configured by environment variables as an operator
@@ -42,7 +43,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Path runtime = Path.of(System.getProperty("it.serverRuntime", "target/server-runtime"));
         PayaraMicro server = new PayaraMicro("Payara Micro in " + work.getFileName(),
                 runtime.resolve("payara-micro.jar"), Path.of(System.getProperty("java.home")),
-                runtime.resolve("postgresql.jar"), work, contextRoot, TestAccounts.systemProperties());
+                runtime.resolve("postgresql.jar"), work, contextRoot,
+                Stream.concat(Stream.of(PayaraMicroEnvironment.QUICK_START), TestAccounts.systemProperties().stream())
+                        .toList());
         server.provision(Path.of(System.getProperty("it.war")));
         ServerProcess process = server.start(environment);
         try {

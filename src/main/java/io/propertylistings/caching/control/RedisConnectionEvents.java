@@ -35,11 +35,13 @@ public class RedisConnectionEvents implements ConnectionListener {
     }
 
     @Override
+    @Deprecated
     public void onConnect(InetSocketAddress address) {
         // Redisson calls the variant with the node type.
     }
 
     @Override
+    @Deprecated
     public void onDisconnect(InetSocketAddress address) {
         // Redisson calls the variant with the node type.
     }

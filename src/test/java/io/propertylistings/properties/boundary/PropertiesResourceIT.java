@@ -36,6 +36,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
@@ -282,7 +283,8 @@ class PropertiesResourceIT {
     }
 
     private static List<String> cacheKeys() {
-        return TestRedis.client().getKeys().getKeysStreamByPattern(CacheEntry.NAMESPACE + "*").sorted().toList();
+        return TestRedis.client().getKeys()
+                .getKeysStream(KeysScanOptions.defaults().pattern(CacheEntry.NAMESPACE + "*")).sorted().toList();
     }
 
     private static long responseEntries() {
