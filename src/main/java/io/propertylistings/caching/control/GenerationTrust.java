@@ -69,11 +69,18 @@ public class GenerationTrust {
         return token != UNTRUSTED && doubts() == token;
     }
 
+    /** The highest generation this node has seen; read it before sending a command, for {@link #plausible}. */
+    public long highestSeen() {
+        return highestSeen.get();
+    }
+
     /**
-     * Notes a generation Redis answered with. False, and a doubt, when it is below one seen before: Redis lost
-     * evictions it had taken (a restore, or a failover to a replica that missed them).
+     * Notes a generation Redis answered with. False, and a doubt, when it is below {@code floor}, the highest
+     * generation seen before the command was sent: Redis lost evictions it had taken (a restore, or a failover
+     * to a replica that missed them). Only the floor counts, not what other threads saw since: their newer
+     * answers may arrive first.
      */
-    public boolean plausible(String generation) {
+    public boolean plausible(String generation, long floor) {
         long seen;
         try {
             seen = Long.parseLong(generation);
@@ -84,8 +91,8 @@ public class GenerationTrust {
         while (seen > highest && !highestSeen.compareAndSet(highest, seen)) {
             highest = highestSeen.get();
         }
-        if (seen < highest) {
-            doubt("Redis answered generation " + seen + " after " + highest + ": it lost evictions");
+        if (seen < floor) {
+            doubt("Redis answered generation " + seen + " after " + floor + ": it lost evictions");
             return false;
         }
         return true;
@@ -95,7 +102,7 @@ public class GenerationTrust {
     public void evict() {
         long doubts = doubts();
         String generation = generations.advance();
-        plausible(generation);
+        plausible(generation, 0);
         settle(doubts);
     }
 

@@ -153,6 +153,7 @@ public class GenerationalCache {
         CacheLevel level = entry.level();
         List<byte[]> reply;
         Optional<NearCache.Entry> held = nearCache.get(entry.localKey(), System.currentTimeMillis());
+        long floor = trust.highestSeen();
         try {
             reply = redis.lookup(entry.suffix(), held.map(NearCache.Entry::generation).orElse(""));
         } catch (RuntimeException e) {
@@ -160,7 +161,7 @@ public class GenerationalCache {
             return Optional.empty();
         }
         String generation = text(reply.get(0));
-        if (!trust.plausible(generation) || !trust.stillTrusted(token)) {
+        if (!trust.plausible(generation, floor) || !trust.stillTrusted(token)) {
             return Optional.empty(); // Redis went back in time, or a doubt arose while it answered
         }
         Optional<T> value = Optional.empty();

@@ -24,14 +24,19 @@ class GenerationalCacheTest {
         long clock = 100;
         final Map<String, byte[]> entries = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        Runnable whileAnswering;
 
         @Override
         public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
             call("lookup");
             String current = Long.toString(generation);
             byte[] entry = entries.get(CacheEntry.PREFIX + current + entrySuffix);
-            return entry == null || current.equals(heldGeneration) ? List.of(bytes(current))
+            List<byte[]> reply = entry == null || current.equals(heldGeneration) ? List.of(bytes(current))
                     : List.of(bytes(current), entry);
+            if (whileAnswering != null) {
+                whileAnswering.run();
+            }
+            return reply;
         }
 
         @Override
@@ -188,6 +193,19 @@ class GenerationalCacheTest {
         settle();
         assertTrue(redis.generation > 100, "advanced past what Redis had lost");
         assertEquals(Cached.Outcome.MISS, get().outcome());
+    }
+
+    @Test
+    void anAnswerOvertakenByANewerOneOnAnotherThreadIsNoDoubt() {
+        settle();
+        get();
+        // A write lands after this lookup was answered, and another request's answer with the new generation is
+        // noted before this one's: an older answer arriving late, not Redis going back in time.
+        redis.whileAnswering = () -> trust.plausible(Long.toString(++redis.generation), 0);
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+        redis.whileAnswering = null;
+        assertEquals(Cached.Outcome.MISS, get().outcome(), "the new generation's miss, no doubt");
+        assertEquals(1, redis.calls.stream().filter("advance"::equals).count());
     }
 
     @Test
