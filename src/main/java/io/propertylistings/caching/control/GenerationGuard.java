@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
@@ -23,11 +22,10 @@ import org.redisson.command.NoSyncedSlavesException;
  * index) and moves to at least Redis' clock in microseconds, so a generation never goes back and is never
  * handed out twice, even by a Redis restored from an old snapshot.
  *
- * <p>Every Redis command of the cache goes through here, behind circuit breakers: once Redis fails or stalls,
- * requests stop waiting for its timeouts and go straight to the database until a probe succeeds.
+ * <p>Every Redis command of the cache goes through here, behind a {@link CircuitBreaker}: once Redis fails or
+ * stalls, requests stop waiting for its timeouts and go straight to the database until a trial call succeeds.
  */
 @ApplicationScoped
-@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 1000, successThreshold = 1)
 public class GenerationGuard {
 
     private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
@@ -129,29 +127,46 @@ public class GenerationGuard {
     @ConfigProperty(name = "redis.eviction.wait-ms")
     long waitMillis;
 
+    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), System::nanoTime);
+
     /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
     public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
-        return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST,
-                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX), bytes(entrySuffix),
-                bytes(heldGeneration));
+        return breaker.call(() -> {
+            if (!heldGeneration.isEmpty()) {
+                // A near-cache hit needs only the generation: a GET costs Redis and the client less than a
+                // script. Any other answer (a new generation, or none) takes the script, which may store one.
+                byte[] current = redis.<byte[]>getBucket(CacheEntry.GENERATION_KEY, ByteArrayCodec.INSTANCE).get();
+                if (current != null && heldGeneration.equals(new String(current, StandardCharsets.UTF_8))) {
+                    return List.of(current);
+                }
+            }
+            return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST,
+                    List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX), bytes(entrySuffix),
+                    bytes(heldGeneration));
+        });
     }
 
     /** Stores {@code value} under {@code key} only if {@code generation} is still current. */
     public boolean storeIfCurrent(String generation, String key, byte[] value, Duration ttl) {
-        Long stored = script().eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT, RScript.ReturnType.LONG,
+        Long stored = breaker.call(() -> script().<Long>eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT,
+                RScript.ReturnType.LONG,
                 List.of(CacheEntry.GENERATION_KEY, key, CacheEntry.indexKey(generation)), bytes(generation), value,
-                bytes(Long.toString(ttl.toMillis())));
+                bytes(Long.toString(ttl.toMillis()))));
         return stored != null && stored == 1L;
     }
 
     /** The current generation, then pairs of an entry key and the milliseconds it has left. */
     public List<byte[]> census() {
-        return script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST,
-                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX));
+        return breaker.call(() -> script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST,
+                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX)));
     }
 
     /** Starts a new generation and drops the entries of the old one, in one atomic step; returns the new one. */
     public String advance() {
+        return breaker.call(this::advanceNow);
+    }
+
+    private String advanceNow() {
         List<Object> keys = List.of(CacheEntry.GENERATION_KEY);
         if (waitReplicas <= 0) {
             byte[] advanced = script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.VALUE, keys,

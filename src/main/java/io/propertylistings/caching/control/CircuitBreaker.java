@@ -1,0 +1,123 @@
+package io.propertylistings.caching.control;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Stops calling Redis once it fails, so that requests go straight to the database instead of each waiting for
+ * a timeout. The rules are MicroProfile Fault Tolerance's {@code @CircuitBreaker}: open when at least half of
+ * the last {@code window} calls failed; after {@code delay}, one trial call; its success closes the breaker,
+ * its failure opens it again. Kept by hand because it sits on every cache hit: a closed breaker whose window
+ * holds no failure costs two volatile reads, where the Fault Tolerance interceptor cost about as much CPU as
+ * the Redis call it guarded (BENCHMARKS.md).
+ */
+final class CircuitBreaker {
+
+    /** Thrown instead of calling while the breaker is open; callers treat it as any Redis failure. */
+    static final class Open extends RuntimeException {
+        Open() {
+            super("circuit breaker open: Redis failed recently", null, false, false);
+        }
+    }
+
+    private enum State { CLOSED, OPEN, HALF_OPEN }
+
+    private final boolean[] failed;
+    private final int threshold;
+    private final long delayNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicBoolean trialRunning = new AtomicBoolean();
+
+    private volatile State state = State.CLOSED;
+    private volatile int failures;
+    private volatile int calls;
+    private int next;
+    private long openedAt;
+
+    CircuitBreaker(int window, double failureRatio, Duration delay, LongSupplier nanoTime) {
+        this.failed = new boolean[window];
+        this.threshold = (int) Math.ceil(window * failureRatio);
+        this.delayNanos = delay.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    <T> T call(Supplier<T> command) {
+        boolean trial = admit();
+        try {
+            T result = command.get();
+            succeeded(trial);
+            return result;
+        } catch (RuntimeException e) {
+            failed(trial);
+            throw e;
+        }
+    }
+
+    private boolean admit() {
+        if (state == State.CLOSED) {
+            return false;
+        }
+        synchronized (this) {
+            if (state == State.OPEN && nanoTime.getAsLong() - openedAt >= delayNanos) {
+                state = State.HALF_OPEN;
+            }
+        }
+        if (state == State.HALF_OPEN && trialRunning.compareAndSet(false, true)) {
+            return true;
+        }
+        throw new Open();
+    }
+
+    private void succeeded(boolean trial) {
+        if (!trial && failures == 0 && calls == failed.length) {
+            return; // a window of successes stays one: nothing to record
+        }
+        synchronized (this) {
+            if (trial) {
+                reset(State.CLOSED);
+            } else if (state == State.CLOSED) {
+                record(false);
+            }
+        }
+    }
+
+    private synchronized void failed(boolean trial) {
+        if (trial) {
+            open();
+        } else if (state == State.CLOSED) {
+            record(true);
+            if (calls == failed.length && failures >= threshold) {
+                open();
+            }
+        }
+    }
+
+    private void record(boolean failure) {
+        if (calls == failed.length && failed[next]) {
+            failures--;
+        }
+        failed[next] = failure;
+        if (failure) {
+            failures++;
+        }
+        next = (next + 1) % failed.length;
+        calls = Math.min(calls + 1, failed.length);
+    }
+
+    private void open() {
+        reset(State.OPEN);
+        openedAt = nanoTime.getAsLong();
+    }
+
+    private void reset(State to) {
+        Arrays.fill(failed, false);
+        failures = 0;
+        calls = 0;
+        next = 0;
+        trialRunning.set(false);
+        state = to;
+    }
+}

@@ -1,0 +1,97 @@
+package io.propertylistings.caching.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The breaker's rules, on a clock the test moves: those of MicroProfile Fault Tolerance's @CircuitBreaker. */
+class CircuitBreakerTest {
+
+    private long now;
+    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), () -> now);
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private String ok() {
+        return breaker.call(() -> {
+            calls.incrementAndGet();
+            return "ok";
+        });
+    }
+
+    private void fail() {
+        assertThrows(IllegalStateException.class, () -> breaker.call(() -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("timeout");
+        }));
+    }
+
+    @Test
+    void opensWhenHalfOfTheLastFourCallsFailed() {
+        ok();
+        ok();
+        fail();
+        fail();
+        assertThrows(CircuitBreaker.Open.class, this::ok);
+        assertEquals(4, calls.get(), "an open breaker does not call");
+    }
+
+    @Test
+    void staysClosedBelowTheRatioOrBeforeFourCalls() {
+        fail();
+        fail();
+        fail();
+        assertEquals("ok", ok(), "three calls are fewer than the window");
+        for (int i = 0; i < 8; i++) {
+            ok();
+            ok();
+            ok();
+            fail(); // one in four
+        }
+        assertEquals("ok", ok());
+    }
+
+    @Test
+    void oneTrialAfterTheDelayClosesItOnSuccess() {
+        openIt();
+        now += Duration.ofMillis(999).toNanos();
+        assertThrows(CircuitBreaker.Open.class, this::ok);
+        now += Duration.ofMillis(1).toNanos();
+        int before = calls.get();
+        assertEquals("ok", ok());
+        assertEquals(before + 1, calls.get());
+        fail();
+        assertEquals("ok", ok(), "closed again, with a fresh window");
+    }
+
+    @Test
+    void aFailedTrialOpensItForAnotherDelay() {
+        openIt();
+        now += Duration.ofSeconds(1).toNanos();
+        fail();
+        assertThrows(CircuitBreaker.Open.class, this::ok);
+        now += Duration.ofSeconds(1).toNanos();
+        assertEquals("ok", ok());
+    }
+
+    @Test
+    void onlyOneTrialAtATime() {
+        openIt();
+        now += Duration.ofSeconds(1).toNanos();
+        String inner = breaker.call(() -> {
+            assertThrows(CircuitBreaker.Open.class, this::ok, "a second caller during the trial");
+            return "trial";
+        });
+        assertEquals("trial", inner);
+        assertEquals("ok", ok());
+    }
+
+    private void openIt() {
+        for (int i = 0; i < 4; i++) {
+            fail();
+        }
+        assertThrows(CircuitBreaker.Open.class, this::ok);
+    }
+}
