@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redisson.config.BaseConfig;
+import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
 import org.redisson.config.SslVerificationMode;
@@ -35,6 +36,10 @@ public final class RedisTopology {
     public static final String CONNECT_TIMEOUT = "redis.connect-timeout-ms";
     public static final String RETRY_ATTEMPTS = "redis.retry-attempts";
     public static final String SCAN_INTERVAL = "redis.scan-interval-ms";
+    public static final String THREADS = "redis.threads";
+    public static final String NETTY_THREADS = "redis.netty-threads";
+    public static final String POOL_SIZE = "redis.connection-pool-size";
+    public static final String MINIMUM_IDLE = "redis.connection-minimum-idle";
     public static final String TRUSTSTORE = "redis.ssl.truststore";
     public static final String TRUSTSTORE_PASSWORD = "redis.ssl.truststore-password";
     public static final String SSL_VERIFICATION = "redis.ssl.verification";
@@ -68,6 +73,10 @@ public final class RedisTopology {
         // Connect on first use: the service must start, and answer from the database, while Redis is down.
         config.setLazyInitialization(true);
         config.setUseScriptCache(true);
+        // Redisson's defaults (16 + 32 threads, 64 connections with 24 always open) are sized for a big client;
+        // each thread and connection costs memory, and this one sends one short command per request.
+        config.setThreads(number(THREADS, 4));
+        config.setNettyThreads(number(NETTY_THREADS, 4));
         optional(USERNAME).ifPresent(config::setUsername);
         optional(PASSWORD).ifPresent(config::setPassword);
         optional(TRUSTSTORE).ifPresent(path -> config.setSslTruststore(truststore(path)));
@@ -76,7 +85,9 @@ public final class RedisTopology {
         switch (mode(values)) {
             case SINGLE -> timeouts(config.useSingleServer()
                     .setAddress(address(ADDRESS, required(ADDRESS)))
-                    .setDatabase(number(DATABASE, 0)));
+                    .setDatabase(number(DATABASE, 0))
+                    .setConnectionPoolSize(number(POOL_SIZE, 16))
+                    .setConnectionMinimumIdleSize(number(MINIMUM_IDLE, 2)));
             case SENTINEL -> {
                 var sentinel = config.useSentinelServers()
                         .setMasterName(required(SENTINEL_MASTER_NAME))
@@ -87,6 +98,7 @@ public final class RedisTopology {
                         .setCheckSentinelsList(false)
                         .setScanInterval(number(SCAN_INTERVAL, 1000));
                 sentinel.setSentinelAddresses(addresses(SENTINEL_ADDRESSES));
+                pools(sentinel);
                 optional(SENTINEL_PASSWORD).ifPresent(sentinel::setSentinelPassword);
                 timeouts(sentinel);
             }
@@ -98,11 +110,19 @@ public final class RedisTopology {
                 var cluster = config.useClusterServers().setReadMode(ReadMode.MASTER)
                         .setScanInterval(number(SCAN_INTERVAL, 1000));
                 cluster.setNodeAddresses(addresses(CLUSTER_ADDRESSES));
+                pools(cluster);
                 timeouts(cluster);
             }
             default -> throw new IllegalStateException("unknown mode");
         }
         return config;
+    }
+
+    private void pools(BaseMasterSlaveServersConfig<?> servers) {
+        servers.setMasterConnectionPoolSize(number(POOL_SIZE, 16))
+                .setMasterConnectionMinimumIdleSize(number(MINIMUM_IDLE, 2))
+                .setSlaveConnectionPoolSize(number(POOL_SIZE, 16))
+                .setSlaveConnectionMinimumIdleSize(number(MINIMUM_IDLE, 2));
     }
 
     private void timeouts(BaseConfig<?> server) {

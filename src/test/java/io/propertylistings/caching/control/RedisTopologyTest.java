@@ -58,6 +58,10 @@ class RedisTopologyTest {
         assertEquals(0, single.getRetryAttempts());
         assertTrue(config.isLazyInitialization());
         assertNull(config.getPassword());
+        assertEquals(4, config.getThreads());
+        assertEquals(4, config.getNettyThreads());
+        assertEquals(16, single.getConnectionPoolSize());
+        assertEquals(2, single.getConnectionMinimumIdleSize());
     }
 
     @Test
@@ -81,6 +85,7 @@ class RedisTopologyTest {
         assertEquals(ReadMode.MASTER, sentinel.getReadMode());
         assertEquals("sentinel-secret", sentinel.getSentinelPassword());
         assertEquals(1000, sentinel.getScanInterval());
+        assertEquals(16, sentinel.getMasterConnectionPoolSize());
     }
 
     @Test
@@ -94,6 +99,7 @@ class RedisTopologyTest {
         ClusterServersConfig cluster = config.useClusterServers();
         assertEquals(List.of("redis://a:7000", "redis://b:7001"), cluster.getNodeAddresses());
         assertEquals(ReadMode.MASTER, cluster.getReadMode());
+        assertEquals(2, cluster.getMasterConnectionMinimumIdleSize());
         assertEquals(500, cluster.getTimeout());
         assertEquals(2000, cluster.getConnectTimeout());
         assertEquals(1000, cluster.getScanInterval());
