@@ -2,6 +2,7 @@ package io.propertylistings.bench;
 
 import io.propertylistings.support.BackingServices;
 import io.propertylistings.support.FreePort;
+import io.propertylistings.support.PayaraJvmOptions;
 import io.propertylistings.support.PayaraPostBoot;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +39,10 @@ final class BenchServer implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    static BenchServer start(Path target, Path work, String heap) throws IOException, InterruptedException {
+    /** The GC log of the server: no full GC may happen during a load run. */
+    static final String GC_LOG = "gc.log";
+
+    static BenchServer start(Path target, Path work) throws IOException, InterruptedException {
         Path runtime = target.resolve("server-runtime");
         Path war = target.resolve("property-listings.war");
         Path ceiling = CeilingWar.assemble(target.resolve("test-classes"), work.resolve("ceiling.war"));
@@ -43,8 +50,14 @@ final class BenchServer implements AutoCloseable {
         try {
             int port = FreePort.onLoopback();
             Path tmp = Files.createDirectories(work.resolve("payara-tmp"));
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            // The recommended options, then any of -Dbench.jvmOptions (space-separated) to try another setting.
+            command.addAll(PayaraJvmOptions.read());
+            command.addAll(Arrays.stream(System.getProperty("bench.jvmOptions", "").split(" "))
+                    .filter(option -> !option.isBlank()).toList());
+            command.addAll(List.of(
+                    "-Xlog:gc:file=" + work.resolve(GC_LOG).toAbsolutePath() + ":uptime",
                     // Deep enough for JFR to see the whole stack of a request (Grizzly, Jersey, CDI, Redisson).
                     "-XX:FlightRecorderOptions:stackdepth=256",
                     "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
@@ -57,7 +70,9 @@ final class BenchServer implements AutoCloseable {
                     "--nohazelcast",
                     "--rootdir", work.resolve("payara-root").toAbsolutePath().toString(),
                     "--addlibs", runtime.resolve("postgresql.jar").toString(),
-                    "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString())
+                    "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
+                    "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("payara.log").toFile());
             builder.environment().putAll(services.environment());

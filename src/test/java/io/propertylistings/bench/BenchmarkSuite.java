@@ -2,6 +2,7 @@ package io.propertylistings.bench;
 
 import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.support.CacheKeys;
+import io.propertylistings.support.PayaraJvmOptions;
 import io.propertylistings.support.Resp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class BenchmarkSuite {
         if (suite.profiled) {
             return;
         }
+        report.gc = GcLog.read(work.resolve(BenchServer.GC_LOG));
         report.loadAtEnd = loadAverage();
         report.duration = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
         report.finishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -103,7 +105,7 @@ public final class BenchmarkSuite {
 
     private void run(Path target) throws Exception {
         log("starting PostgreSQL, Redis and Payara Micro");
-        server = BenchServer.start(target, work, "512m");
+        server = BenchServer.start(target, work);
         client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
         redis = Resp.connect(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);
@@ -134,6 +136,8 @@ public final class BenchmarkSuite {
         coldWarm(10_000, settings.singleSamples());
         stampede();
         redisBytes();
+        log("memory after the 10,000-row runs");
+        report.memoryAt10k = heapAndRss();
 
         seed(100_000);
         coldWarm(100_000, settings.largeSamples());
@@ -147,8 +151,9 @@ public final class BenchmarkSuite {
         report.machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.machine.put("JDK (harness and server)", System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"));
-        report.machine.put("Payara Micro", System.getProperty("bench.payaraVersion", "?") + ", -Xmx512m, "
-                + "`--nohazelcast`, datasource pool max 32 (server-config/payara), cache warming off "
+        report.machine.put("Payara Micro", System.getProperty("bench.payaraVersion", "?") + ", `"
+                + String.join(" ", PayaraJvmOptions.read()) + "` (server-config/payara/jvm.options), "
+                + "`--nohazelcast`, HTTP worker threads and datasource pool as server-config/payara sets them, cache warming off "
                 + "(`CACHING_WARM_ENABLED=false`)");
         report.machine.put("Redis", redis.text("INFO", "server").lines().filter(line -> line.startsWith("redis_version:"))
                 .findFirst().orElse("?").replace("redis_version:", "") + " (embedded-redis, loopback, no persistence)");
@@ -193,11 +198,16 @@ public final class BenchmarkSuite {
     }
 
     /**
-     * {@code -Dbench.profile=hit-gzip} (or another load's name): only that load at 1,000 rows, for 20 s under JFR;
+     * {@code -Dbench.profile=hit-gzip} (or {@code hit-identity}, {@code hit-small} for the detail): only that load
+     * and its ceiling at 1,000 rows, then 20 s of the load under JFR;
      * the recording is left in target/bench/&lt;name&gt;.jfr. Writes no report.
      */
     private void profile(String name) throws IOException, InterruptedException {
         String ceiling = name.replace("hit", "ceiling");
+        if (name.endsWith("small")) {
+            client.put("ceiling/body?coding=identity",
+                    ServiceClient.expect(client.get("properties/1", false), 200).response().body());
+        }
         warmup(ceiling);
         warmup(name);
         for (int i = 0; i < 2; i++) {
@@ -209,6 +219,8 @@ public final class BenchmarkSuite {
         wrk.run(url(name), 20, headers(name), Optional.empty());
         jcmd("JFR.stop", "name=bench", "filename=" + recording);
         log("JFR recording: " + recording);
+        long[] memory = heapAndRss();
+        log("heap used " + memory[0] / 1024 + " MiB, RSS " + memory[2] / 1024 + " MiB, peak " + memory[3] / 1024 + " MiB");
         profiled = true;
     }
 
@@ -230,7 +242,7 @@ public final class BenchmarkSuite {
         if (name.startsWith("servlet")) {
             return server.base.resolve("ceiling/raw");
         }
-        return server.base.resolve("properties/");
+        return server.base.resolve(name.endsWith("small") ? "properties/1" : "properties/");
     }
 
     private static List<String> headers(String name) {
@@ -297,7 +309,7 @@ public final class BenchmarkSuite {
         client.put("ceiling/body?coding=identity", detail);
         List<Wrk.Result> ceiling = new ArrayList<>();
         List<Wrk.Result> hit = new ArrayList<>();
-        URI detailUrl = server.base.resolve("properties/1");
+        URI detailUrl = url("hit-small");
         URI ceilingUrl = server.base.resolve("ceiling/");
         wrk.run(detailUrl, settings.warmupSeconds(), List.of(), Optional.empty());
         wrk.run(ceilingUrl, settings.warmupSeconds(), List.of(), Optional.empty());
@@ -595,15 +607,19 @@ public final class BenchmarkSuite {
         report.memory = heapAndRss();
     }
 
-    /** Heap used and committed after a full GC, RSS and peak RSS, in KiB. */
+    /** Heap used and committed after a full GC, RSS (before that GC) and peak RSS, in KiB. */
     private long[] heapAndRss() throws IOException, InterruptedException {
+        Map<String, Long> status = procStatus(server.pid());
         jcmd("GC.run");
+        if (System.getProperty("bench.jvmOptions", "").contains("NativeMemoryTracking")) {
+            Files.writeString(work.resolve("nmt-" + System.currentTimeMillis() + ".txt"),
+                    jcmd("VM.native_memory", "summary"));
+        }
         String heap = jcmd("GC.heap_info");
         java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
         if (!used.find()) {
             throw new IllegalStateException("no heap figures in: " + heap);
         }
-        Map<String, Long> status = procStatus(server.pid());
         return new long[] {Long.parseLong(used.group(2)), Long.parseLong(used.group(1)),
                 status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L)};
     }

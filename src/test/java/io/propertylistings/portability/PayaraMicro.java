@@ -1,6 +1,8 @@
 package io.propertylistings.portability;
 
 import io.propertylistings.support.FreePort;
+import io.propertylistings.support.PayaraJvmOptions;
+import io.propertylistings.support.PayaraPostBoot;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +67,9 @@ public final class PayaraMicro implements AppServer {
 
     @Override
     public ServerProcess start(Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m",
-                "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath()));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(PayaraJvmOptions.read());
+        command.add("-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(),
                 "--deploy", war.toString(),
@@ -75,7 +78,8 @@ public final class PayaraMicro implements AppServer {
                 "--nohazelcast",
                 "--rootdir", work.resolve("root").toAbsolutePath().toString(),
                 "--addlibs", postgresqlJar.toString(),
-                "--postbootcommandfile", Path.of("server-config", "payara", "post-boot-commands.asadmin").toString()));
+                "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
+                "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return ServerProcess.start(name, builder, work.resolve("console.log"));

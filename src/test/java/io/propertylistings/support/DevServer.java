@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,9 @@ public final class DevServer {
         Path work = Files.createDirectories(target.resolve("run"));
 
         BackingServices services = BackingServices.start(work, System.getenv(), true);
-        ProcessBuilder payara = new ProcessBuilder(javaExecutable(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(PayaraJvmOptions.read());
+        command.addAll(List.of(
                 "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("payara-tmp")).toAbsolutePath(),
                 "-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--deploy", war.toString(),
@@ -40,8 +43,9 @@ public final class DevServer {
                 "--port", Integer.toString(port),
                 "--nohazelcast",
                 "--addlibs", runtime.resolve("postgresql.jar").toString(),
-                "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString())
-                .inheritIO();
+                "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
+                "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
+        ProcessBuilder payara = new ProcessBuilder(command).inheritIO();
         payara.environment().putAll(services.environment());
         // The demo's admin account, unless the environment names one: change it for anything but a demo.
         String adminName = System.getenv().getOrDefault("PROPERTIES_ADMIN_USERNAME", "admin");

@@ -63,9 +63,10 @@ public class PayaraMicroEnvironment implements LauncherSessionListener {
             System.setProperty("payara.extraMicroOptions", String.join(" ",
                     "--nohazelcast",
                     "--addlibs", runtime.resolve("postgresql.jar").toAbsolutePath().toString(),
+                    "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toAbsolutePath().toString(),
                     "--postbootcommandfile", postBoot.toAbsolutePath().toString()));
             System.setProperty("payara.cmdOptions", String.join(" ",
-                    "-Xmx512m",
+                    String.join(" ", PayaraJvmOptions.read()),
                     QUICK_START,
                     "-Djava.io.tmpdir=" + payaraTmp.toAbsolutePath(),
                     "-Dredis.address=" + services.redisAddress(),

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class PayaraPostBoot {
 
     public static final Path TEMPLATE = Path.of("server-config", "payara", "post-boot-commands.asadmin");
+    /** Settings that must be in place before the server starts (the HTTP thread pool); no references. */
+    public static final Path PRE_BOOT = Path.of("server-config", "payara", "pre-boot-commands.asadmin");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{ENV=([A-Z0-9_]+)}");
 
     private PayaraPostBoot() {
