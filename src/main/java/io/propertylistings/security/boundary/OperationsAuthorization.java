@@ -22,9 +22,12 @@ public class OperationsAuthorization implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!operations(request.getUriInfo().getPath())) {
+            return; // before the configuration: reading it cost about 2 % of a cache hit's CPU
+        }
         // Read per request through the API: JAX-RS providers are not CDI beans on every server.
         Optional<String> role = ConfigProvider.getConfig().getOptionalValue("security.operations.role", String.class);
-        if (role.filter(name -> !name.isBlank()).isEmpty() || !operations(request.getUriInfo().getPath())) {
+        if (role.filter(name -> !name.isBlank()).isEmpty()) {
             return;
         }
         SecurityContext security = request.getSecurityContext();
