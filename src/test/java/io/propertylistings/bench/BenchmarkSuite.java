@@ -176,11 +176,11 @@ public final class BenchmarkSuite {
                 "servlet-identity");
         Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
         // The JIT of a server this size keeps compiling for a minute or more (longer while other processes take
-        // the CPU): every load is warmed up twice, in turn, before the measured rounds.
+        // the CPU): each load is warmed up until its figures settle, twice in turn, before the measured rounds.
         for (int round = 0; round < 2; round++) {
             for (String name : order) {
                 runs.put(name, new ArrayList<>());
-                warmup(name);
+                settle(name);
             }
         }
         for (int i = 0; i < settings.repeats(); i++) {
@@ -249,6 +249,24 @@ public final class BenchmarkSuite {
         return name.endsWith("gzip") ? List.of(GZIP) : List.of();
     }
 
+    /**
+     * Warm-up runs of the load until two in a row cost the same CPU per request within 10 % (at most 6): a round
+     * counts only once the JIT has settled.
+     */
+    private void settle(String name) throws IOException, InterruptedException {
+        double previous = Double.NaN;
+        for (int run = 1; run <= (settings.quick() ? 1 : 6); run++) {
+            Wrk.Result warm = measuredFor(url(name), settings.warmupSeconds(), headers(name), Optional.empty());
+            double cpu = warm.cpuMicrosPerRequest();
+            if (Math.abs(cpu - previous) <= 0.1 * previous) {
+                log(String.format(Locale.ROOT, "  %-18s settled after %d warm-up runs (%.0f µs/request)", name, run, cpu));
+                return;
+            }
+            previous = cpu;
+        }
+        log(String.format(Locale.ROOT, "  %-18s warm-up did not settle (%.0f µs/request last)", name, previous));
+    }
+
     private void warmup(String name) throws IOException, InterruptedException {
         wrk.run(url(name), settings.warmupSeconds(), headers(name), Optional.empty());
     }
@@ -263,8 +281,13 @@ public final class BenchmarkSuite {
      */
     private Wrk.Result measured(URI url, List<String> headers, Optional<Path> script)
             throws IOException, InterruptedException {
+        return measuredFor(url, settings.loadSeconds(), headers, script);
+    }
+
+    private Wrk.Result measuredFor(URI url, int seconds, List<String> headers, Optional<Path> script)
+            throws IOException, InterruptedException {
         double before = serverCpuMillis() + redisCpuMillis();
-        Wrk.Result result = wrk.run(url, settings.loadSeconds(), headers, script);
+        Wrk.Result result = wrk.run(url, seconds, headers, script);
         double after = serverCpuMillis() + redisCpuMillis();
         return result.withCpu(result.requests() == 0 ? Double.NaN : (after - before) * 1000.0 / result.requests());
     }

@@ -98,7 +98,9 @@ final class Report {
                 .append(". Every figure is the median of ").append(settings.repeats())
                 .append(settings.repeats() == 1 ? " run" : " runs")
                 .append(" (load runs of ").append(settings.loadSeconds()).append(" s after ")
-                .append(settings.warmupSeconds()).append(" s of warm-up), with p50/p99 where it is a load. ")
+                .append(settings.warmupSeconds()).append(" s of warm-up; the ceiling and hit loads of sections 1 and 2 ")
+                .append("are warmed up in ").append(settings.warmupSeconds()).append(" s runs until two in a row cost ")
+                .append("the same CPU per request within 10 %, twice in turn), with p50/p99 where it is a load. ")
                 .append("Everything runs on one machine, over loopback: the load generator takes CPU from the server, ")
                 .append("the same for the service and for its ceiling.\n\n");
 
