@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class CachedResponseWriter implements ContainerResponseFilter {
 
     private volatile OptionalLong maxAge;
+    // Parsing a media type on every hit cost about 1 % of a detail hit's CPU; the stored types are few.
+    private final Map<String, MediaType> mediaTypes = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -42,8 +46,19 @@ public class CachedResponseWriter implements ContainerResponseFilter {
             return;
         }
         response.setStatus(cached.stored().status());
-        response.setEntity(answer.body(), response.getEntityAnnotations(), MediaType.valueOf(answer.contentType()));
+        response.setEntity(answer.body(), response.getEntityAnnotations(), mediaType(answer.contentType()));
         answer.headers().forEach(headers::putSingle);
+    }
+
+    private MediaType mediaType(String text) {
+        MediaType type = mediaTypes.get(text);
+        if (type == null) {
+            type = MediaType.valueOf(text);
+            if (mediaTypes.size() < 16) {
+                mediaTypes.put(text, type);
+            }
+        }
+        return type;
     }
 
     private OptionalLong maxAge() {
