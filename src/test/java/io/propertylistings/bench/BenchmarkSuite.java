@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -89,7 +91,7 @@ public final class BenchmarkSuite {
         if (suite.profiled) {
             return;
         }
-        report.gc = GcLog.read(work.resolve(BenchServer.GC_LOG));
+        report.gc = suite.gcLog();
         report.loadAtEnd = loadAverage();
         report.duration = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
         report.finishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -109,6 +111,11 @@ public final class BenchmarkSuite {
         client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
         redis = Resp.connect(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);
+        Matcher uptime = Pattern.compile("([0-9.]+) s").matcher(jcmd("VM.uptime"));
+        if (!uptime.find()) {
+            throw new IllegalStateException("jcmd VM.uptime gave no figure");
+        }
+        jvmStartMillis = System.currentTimeMillis() - Math.round(Double.parseDouble(uptime.group(1)) * 1000);
         machine(target);
         report.memoryAtStart = heapAndRss();
 
@@ -143,6 +150,16 @@ public final class BenchmarkSuite {
         coldWarm(100_000, settings.largeSamples());
         pages();
         memory();
+    }
+
+    private long jvmStartMillis;
+
+    /** The GC log, with the load runs as the server JVM's uptime. */
+    private GcLog gcLog() throws IOException {
+        List<double[]> loads = wrk.runs.stream()
+                .map(run -> new double[] {(run[0] - jvmStartMillis) / 1000.0, (run[1] - jvmStartMillis) / 1000.0})
+                .toList();
+        return GcLog.read(work.resolve(BenchServer.GC_LOG), loads);
     }
 
     private void machine(Path target) throws IOException, SQLException {

@@ -338,9 +338,10 @@ final class Report {
                     mb(memoryAt10k[3]), met(memoryAt10k[2] * 1024 <= RSS_TARGET_BYTES)));
         }
         if (gc != null) {
-            md.append(String.format(Locale.ROOT, "| full GCs during the run (GC log; the harness's own `jcmd GC.run` "
-                    + "left out) | **%d**; %,d young pauses, the longest %s | 0: %s |%n", gc.fullCollections(),
-                    gc.youngPauses(), ms(gc.longestYoungPauseMillis()), met(gc.fullCollections() == 0)));
+            md.append(String.format(Locale.ROOT, "| full GCs during the load runs (GC log) | **%d** (%d in the whole run, "
+                    + "the harness's own `jcmd GC.run` left out); %,d young pauses, the longest %s | 0: %s |%n",
+                    gc.fullDuringLoads(), gc.fullCollections(), gc.youngPauses(), ms(gc.longestYoungPauseMillis()),
+                    met(gc.fullDuringLoads() == 0)));
         }
         if (memory != null) {
             md.append(String.format(Locale.ROOT, "| heap after a full-list hit at 100,000 rows, RSS | %s, RSS %s | |%n",

@@ -38,6 +38,8 @@ final class Wrk {
     private final int threads;
     private final int connections;
     private final Path work;
+    /** When each load ran: wall-clock milliseconds, start and end. */
+    final List<long[]> runs = new ArrayList<>();
 
     Wrk(int threads, int connections, Path work) {
         this.threads = threads;
@@ -82,6 +84,7 @@ final class Wrk {
 
     Result run(URI url, int seconds, List<String> headers, Optional<Path> script) throws IOException, InterruptedException {
         List<String> command = command(url, seconds, headers, script);
+        long started = System.currentTimeMillis();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try {
@@ -92,6 +95,7 @@ final class Wrk {
         } finally {
             process.destroyForcibly();
         }
+        runs.add(new long[] {started, System.currentTimeMillis()});
         Files.writeString(work.resolve("wrk.log"), String.join(" ", command) + "\n" + output + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Matcher rate = RATE.matcher(output);
