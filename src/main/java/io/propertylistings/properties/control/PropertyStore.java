@@ -35,13 +35,9 @@ public class PropertyStore {
     @Resource(lookup = "jdbc/properties")
     DataSource dataSource;
 
-    public List<Property> findAll() {
-        return em.createNamedQuery(Property.ALL, Property.class).getResultList();
-    }
-
     /**
      * Writes every property, in id order, to {@code out} as the JSON array of {@code PropertyJson}, row by row
-     * from JDBC, and answers how many it wrote. The same rows and order as {@link #findAll()}.
+     * from JDBC, and answers how many it wrote: {@code search(PropertyQuery.EVERYTHING)} without the entities.
      */
     public int writeAll(OutputStream out) {
         try (Connection connection = dataSource.getConnection();
