@@ -56,7 +56,8 @@ final class Seeder {
         return total - start;
     }
 
-    private static void row(StringBuilder rows, long i) {
+    /** Row {@code i} as COPY reads it: title, description, price, location, created_at, tab-separated. */
+    static void row(StringBuilder rows, long i) {
         long mix = i * 2654435761L;
         String kind = KINDS.get((int) Math.floorMod(mix, KINDS.size()));
         String place = PLACES.get((int) Math.floorMod(mix >>> 8, PLACES.size()));

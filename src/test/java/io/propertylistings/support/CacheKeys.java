@@ -3,6 +3,7 @@ package io.propertylistings.support;
 import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.caching.control.ResponseKey;
 import io.propertylistings.caching.control.StoredResponse;
+import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.entity.PropertyQuery;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -18,7 +19,7 @@ public final class CacheKeys {
     }
 
     public static String listKey(String generation) {
-        return CacheEntry.PREFIX + generation + ":list:v1:all_properties";
+        return CacheEntry.PREFIX + generation + ":list:v" + PropertyListCache.VERSION + ":" + PropertyListCache.ID;
     }
 
     /** The response entry of {@code GET /properties/} without parameters. */

@@ -43,6 +43,12 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
             return new RenderedResponse(null, response);
         }
         Object entity = response.getEntity();
+        if (entity instanceof GzippedBody gzipped) {
+            // Its ETag hashes the gzip, which fixes the identity bytes as well: no inflating just to hash them.
+            Map<String, String> headers = headers(response, HttpValidation.etag(gzipped.gzip()));
+            return new RenderedResponse(StoredResponse.ofGzip(response.getStatus(), type(response), headers,
+                    gzipped.gzip(), System.currentTimeMillis() + ttl.toMillis()), null);
+        }
         byte[] body;
         if (entity instanceof byte[] raw) {
             body = raw;
@@ -51,16 +57,23 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
         } else {
             body = jsonb.toJson(entity).getBytes(StandardCharsets.UTF_8);
         }
-        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        return new RenderedResponse(StoredResponse.of(response.getStatus(), type(response),
+                headers(response, HttpValidation.etag(body)), body, System.currentTimeMillis() + ttl.toMillis()), null);
+    }
+
+    private static String type(Response response) {
+        return (response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType()).toString();
+    }
+
+    private static Map<String, String> headers(Response response, String etag) {
         Map<String, String> headers = new LinkedHashMap<>();
         response.getStringHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
                 headers.put(name, String.join(",", values));
             }
         });
-        headers.put(HttpValidation.ETAG, HttpValidation.etag(body));
-        return new RenderedResponse(StoredResponse.of(response.getStatus(), type.toString(), headers, body,
-                System.currentTimeMillis() + ttl.toMillis()), null);
+        headers.put(HttpValidation.ETAG, etag);
+        return headers;
     }
 
     /** The method's answer: the stored response, for {@link CachedResponseWriter} to write out. */

@@ -23,6 +23,16 @@ final class Gzip {
         return out.toByteArray();
     }
 
+    /**
+     * A cheap check that {@code data} is framed as a gzip (magic, method, room for the trailer), for a stored
+     * copy whose inflation is put off; damage inside the deflate data shows only when it is inflated.
+     */
+    static void checkFraming(byte[] data) {
+        if (data.length < 18 || data[0] != 0x1f || data[1] != (byte) 0x8b || data[2] != 8) {
+            throw new IllegalArgumentException("stored gzip body is corrupt");
+        }
+    }
+
     static byte[] decompress(byte[] data) {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(data))) {
             return gzip.readAllBytes();

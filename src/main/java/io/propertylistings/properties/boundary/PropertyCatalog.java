@@ -3,10 +3,12 @@ package io.propertylistings.properties.boundary;
 import io.propertylistings.caching.control.CacheLevel;
 import io.propertylistings.caching.control.CacheStatistics;
 import io.propertylistings.caching.control.GenerationalCache;
+import io.propertylistings.caching.control.SpliceableGzip;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
+import io.propertylistings.properties.entity.PropertyListJson;
 import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -28,6 +30,8 @@ import java.util.Optional;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PropertyCatalog {
 
+    private static final int LIST_GZIP_GUESS = 256 * 1024;
+
     @Inject
     PropertyStore store;
 
@@ -43,10 +47,18 @@ public class PropertyCatalog {
     @Inject
     CacheStatistics statistics;
 
-    /** Every property, cache-aside: this bean says what to load, the cache does the rest. */
+    /**
+     * Every property as one gzipped JSON array, cache-aside: this bean says what to load, the cache does the
+     * rest. A load streams the rows into the gzip: no entity and no object per row, and the only compression of
+     * the list (the response wraps this gzip, see {@code PropertyListing}).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PropertyJson> all() {
-        return cache.get(list.entry(), () -> store.findAll().stream().map(PropertyJson::of).toList()).value();
+    public PropertyListJson all() {
+        return cache.get(list.entry(), () -> {
+            SpliceableGzip.Writer gzip = SpliceableGzip.writer(LIST_GZIP_GUESS);
+            int count = store.writeAll(gzip);
+            return new PropertyListJson(gzip.finish(), count);
+        }).value();
     }
 
     /** A filtered, ordered or paged listing, straight from the database; the response cache is in front of it. */

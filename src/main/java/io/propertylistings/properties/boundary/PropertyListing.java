@@ -1,6 +1,7 @@
 package io.propertylistings.properties.boundary;
 
 import io.propertylistings.caching.boundary.CachedResponse;
+import io.propertylistings.caching.boundary.GzippedBody;
 import io.propertylistings.properties.entity.PropertyList;
 import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class PropertyListing {
     @CachedResponse(name = "property-list", ttlSeconds = 900)
     public Response list(PropertyQuery query) {
         if (query.isEverything()) {
-            return Response.ok(PropertyList.of(catalog.all())).build();
+            return Response.ok(new GzippedBody(PropertyList.gzipOf(catalog.all()))).build();
         }
         PropertyCatalog.PropertyPage found = catalog.search(query);
         if (query.page().isEmpty()) {

@@ -2,57 +2,53 @@ package io.propertylistings.properties.control;
 
 import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.caching.control.CacheLevel;
+import io.propertylistings.caching.control.SpliceableGzip;
 import io.propertylistings.caching.control.ValueCodec;
-import io.propertylistings.properties.entity.PropertyJson;
+import io.propertylistings.properties.entity.PropertyListJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Level 2: the property list as a JSON array, under the seed's name {@code all_properties}. It says what the
- * entry is; {@code GenerationalCache} keeps it.
+ * Level 2: the property list, under the seed's name {@code all_properties}, stored as the count (4 bytes) and
+ * the gzip of its JSON array: read back without parsing, about 7x smaller than the JSON. It says what the entry
+ * is; {@code GenerationalCache} keeps it.
  */
 @ApplicationScoped
-public class PropertyListCache implements ValueCodec<List<PropertyJson>> {
+public class PropertyListCache implements ValueCodec<PropertyListJson> {
 
     public static final String ID = "all_properties";
-    private static final Type LIST_TYPE = new ArrayList<PropertyJson>() { }.getClass().getGenericSuperclass();
-
-    @Inject
-    Jsonb jsonb;
+    public static final int VERSION = 2;
 
     @Inject
     @ConfigProperty(name = "caching.list.ttl-seconds")
     long ttlSeconds;
 
-    public CacheEntry<List<PropertyJson>> entry() {
+    public CacheEntry<PropertyListJson> entry() {
         return new CacheEntry<>(CacheLevel.LIST, ID, this, Duration.ofSeconds(ttlSeconds));
     }
 
     @Override
     public int version() {
-        return 1;
+        return VERSION;
     }
 
     @Override
-    public Optional<byte[]> encode(List<PropertyJson> properties) {
-        return Optional.of(jsonb.toJson(properties, LIST_TYPE).getBytes(StandardCharsets.UTF_8));
+    public Optional<byte[]> encode(PropertyListJson list) {
+        return Optional.of(ByteBuffer.allocate(4 + list.gzip().length).putInt(list.count()).put(list.gzip()).array());
     }
 
     @Override
-    public List<PropertyJson> decode(byte[] stored) {
-        try {
-            List<PropertyJson> properties = jsonb.fromJson(new String(stored, StandardCharsets.UTF_8), LIST_TYPE);
-            return List.copyOf(properties);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a stored property list", e);
+    public PropertyListJson decode(byte[] stored) {
+        if (stored.length < 4) {
+            throw new IllegalArgumentException("not a stored property list");
         }
+        byte[] gzip = Arrays.copyOfRange(stored, 4, stored.length);
+        SpliceableGzip.check(gzip);
+        return new PropertyListJson(gzip, ByteBuffer.wrap(stored).getInt());
     }
 }

@@ -1,25 +1,57 @@
 package io.propertylistings.properties.control;
 
 import io.propertylistings.properties.entity.Property;
+import io.propertylistings.properties.entity.PropertyJsonWriter;
 import io.propertylistings.properties.entity.PropertyQuery;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 
-/** PostgreSQL access through JPA; transactions belong to the caller. */
+/** PostgreSQL access through JPA, and JDBC for the whole list; transactions belong to the caller. */
 @ApplicationScoped
 public class PropertyStore {
+
+    private static final String ALL_ROWS =
+            "SELECT id, title, description, price, location, created_at FROM property ORDER BY id";
 
     @PersistenceContext(unitName = "properties")
     EntityManager em;
 
-    public List<Property> findAll() {
-        return em.createNamedQuery(Property.ALL, Property.class).getResultList();
+    // The datasource persistence.xml names; JDBC here, since the list needs no entities, only their JSON.
+    @Resource(lookup = "jdbc/properties")
+    DataSource dataSource;
+
+    /**
+     * Writes every property, in id order, to {@code out} as the JSON array of {@code PropertyJson}, row by row
+     * from JDBC, and answers how many it wrote: {@code search(PropertyQuery.EVERYTHING)} without the entities.
+     */
+    public int writeAll(OutputStream out) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(ALL_ROWS);
+                ResultSet rows = statement.executeQuery();
+                PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
+            while (rows.next()) {
+                json.write(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
+                        rows.getString(5), rows.getObject(6, OffsetDateTime.class));
+            }
+            return json.count();
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the property list failed", e);
+        }
     }
 
     /** One page (or all) of the properties that match, in the query's order. */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,10 +21,7 @@ import java.time.temporal.ChronoUnit;
 @Entity
 @Table(name = "property")
 @EntityListeners(PropertyChangeListener.class)
-@NamedQuery(name = Property.ALL, query = "SELECT p FROM Property p ORDER BY p.id")
 public class Property {
-
-    public static final String ALL = "Property.all";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -44,4 +44,35 @@ class StoredResponseTest {
         otherFormat[0] = 9;
         assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(otherFormat));
     }
+
+    @Test
+    void keepsAGzipItWasGivenAndInflatesItOnlyWhenAsked() throws Exception {
+        byte[] json = SpliceableGzipTest.json(200);
+        byte[] gzip = SpliceableGzip.of(json);
+
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of("ETag", "\"e\""), gzip, 7L);
+        assertArrayEquals(gzip, stored.gzip(), "stored as given, not compressed again");
+        StoredResponse decoded = StoredResponse.decode(stored.encode());
+        assertArrayEquals(gzip, decoded.gzip());
+        assertArrayEquals(json, decoded.body());
+        assertArrayEquals(json, stored.body());
+    }
+
+    @Test
+    void aGivenGzipOfASmallBodyIsStoredAsTheBody() {
+        byte[] small = "{\"properties\":[],\"count\":0}".getBytes(StandardCharsets.UTF_8);
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), SpliceableGzip.of(small), 7L);
+        assertEquals(false, stored.hasGzip());
+        assertArrayEquals(small, StoredResponse.decode(stored.encode()).body());
+    }
+
+    @Test
+    void rejectsAStoredGzipWithoutItsFraming() {
+        byte[] encoded = StoredResponse.ofGzip(200, "application/json", Map.of(),
+                SpliceableGzip.of(SpliceableGzipTest.json(200)), 7L).encode();
+        int bodyStart = encoded.length - StoredResponse.ofGzip(200, "application/json", Map.of(),
+                SpliceableGzip.of(SpliceableGzipTest.json(200)), 7L).gzip().length;
+        encoded[bodyStart] = 0;
+        assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(encoded));
+    }
 }

@@ -1,10 +1,9 @@
 package io.propertylistings.properties.control;
 
-import io.propertylistings.properties.entity.Property;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.util.List;
+import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,8 +33,8 @@ public class PausingPropertyStore extends PropertyStore {
     }
 
     @Override
-    public List<Property> findAll() {
-        List<Property> rows = super.findAll();
+    public int writeAll(OutputStream out) {
+        int rows = super.writeAll(out);
         Gate current = gate;
         if (current != null) {
             gate = null; // only the first loader waits

@@ -1,0 +1,53 @@
+package io.propertylistings.properties.entity;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * Writes properties as a JSON array straight from their column values, the same bytes JSON-B makes of a list
+ * of {@link PropertyJson} (same JSON-P generator, same order and formats), without an object per row.
+ */
+public final class PropertyJsonWriter implements AutoCloseable {
+
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+    private final JsonGenerator json;
+    private int count;
+
+    private PropertyJsonWriter(OutputStream out) {
+        json = GENERATORS.createGenerator(out).writeStartArray();
+    }
+
+    /** Starts the array; {@link #close()} ends it. */
+    public static PropertyJsonWriter array(OutputStream out) {
+        return new PropertyJsonWriter(out);
+    }
+
+    public void write(long id, String title, String description, BigDecimal price, String location,
+            OffsetDateTime createdAt) {
+        json.writeStartObject()
+                .write("id", id)
+                .write("title", title)
+                .write("description", description)
+                .write("price", PropertyJson.price(price))
+                .write("location", location)
+                .write("created_at", PropertyJson.timestamp(createdAt))
+                .writeEnd();
+        count++;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Ends the array and flushes it; closes {@code out} too, as JSON-P does. */
+    @Override
+    public void close() {
+        json.writeEnd().close();
+    }
+}
