@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -12,7 +13,9 @@ import java.util.function.Supplier;
  * the last {@code window} calls failed; after {@code delay}, one trial call; its success closes the breaker,
  * its failure opens it again. Kept by hand because it sits on every cache hit: a closed breaker whose window
  * holds no failure costs two volatile reads, where the Fault Tolerance interceptor cost about as much CPU as
- * the Redis call it guarded (BENCHMARKS.md).
+ * the Redis call it guarded (BENCHMARKS.md). Only failures {@code countsAsFailure} accepts count: an error that
+ * Redis answered at once (a store refused at {@code maxmemory}, a command its ACL refuses) costs no waiting,
+ * and opening the breaker for it would turn every other command away too.
  */
 final class CircuitBreaker {
 
@@ -29,6 +32,7 @@ final class CircuitBreaker {
     private final int threshold;
     private final long delayNanos;
     private final LongSupplier nanoTime;
+    private final Predicate<RuntimeException> countsAsFailure;
     private final AtomicBoolean trialRunning = new AtomicBoolean();
 
     private volatile State state = State.CLOSED;
@@ -37,7 +41,9 @@ final class CircuitBreaker {
     private int next;
     private long openedAt;
 
-    CircuitBreaker(int window, double failureRatio, Duration delay, LongSupplier nanoTime) {
+    CircuitBreaker(int window, double failureRatio, Duration delay, LongSupplier nanoTime,
+            Predicate<RuntimeException> countsAsFailure) {
+        this.countsAsFailure = countsAsFailure;
         this.failed = new boolean[window];
         this.threshold = (int) Math.ceil(window * failureRatio);
         this.delayNanos = delay.toNanos();
@@ -51,7 +57,11 @@ final class CircuitBreaker {
             succeeded(trial);
             return result;
         } catch (RuntimeException e) {
-            failed(trial);
+            if (countsAsFailure.test(e)) {
+                failed(trial);
+            } else {
+                succeeded(trial); // Redis answered
+            }
             throw e;
         }
     }

@@ -12,6 +12,12 @@ import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisNodeNotFoundException;
+import org.redisson.client.RedisReconnectedException;
+import org.redisson.client.RedisRetryException;
+import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.command.NoSyncedSlavesException;
 
@@ -127,7 +133,8 @@ public class GenerationGuard {
     @ConfigProperty(name = "redis.eviction.wait-ms")
     long waitMillis;
 
-    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), System::nanoTime);
+    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), System::nanoTime,
+            GenerationGuard::unanswered);
 
     /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
     public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
@@ -187,6 +194,16 @@ public class GenerationGuard {
             LOG.fine(() -> "Eviction not confirmed by a replica: " + noReplicaInTime);
             return "";
         }
+    }
+
+    /**
+     * Whether a failure means Redis did not answer in time or could not serve (timeouts, lost connections, a
+     * node loading or busy), as opposed to an error it replied with at once.
+     */
+    static boolean unanswered(RuntimeException failure) {
+        return !(failure instanceof RedisException) || failure instanceof RedisTimeoutException
+                || failure instanceof RedisConnectionException || failure instanceof RedisRetryException
+                || failure instanceof RedisNodeNotFoundException || failure instanceof RedisReconnectedException;
     }
 
     private RScript script() {

@@ -1,7 +1,9 @@
 package io.propertylistings.caching.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerTest {
 
     private long now;
-    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), () -> now);
+    private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), () -> now,
+            failure -> !(failure instanceof UnsupportedOperationException));
     private final AtomicInteger calls = new AtomicInteger();
 
     private String ok() {
@@ -86,6 +89,26 @@ class CircuitBreakerTest {
         });
         assertEquals("trial", inner);
         assertEquals("ok", ok());
+    }
+
+    @Test
+    void errorsRedisAnsweredAtOnceDoNotOpenIt() {
+        for (int i = 0; i < 8; i++) {
+            assertThrows(UnsupportedOperationException.class, () -> breaker.call(() -> {
+                throw new UnsupportedOperationException("OOM command not allowed when used memory > 'maxmemory'");
+            }));
+        }
+        assertEquals("ok", ok());
+    }
+
+    @Test
+    void redisClientFailuresAreSortedByWhetherRedisAnswered() {
+        assertTrue(GenerationGuard.unanswered(new org.redisson.client.RedisTimeoutException("timeout")));
+        assertTrue(GenerationGuard.unanswered(new org.redisson.client.RedisConnectionException("refused")));
+        assertTrue(GenerationGuard.unanswered(new org.redisson.client.RedisLoadingException("LOADING")));
+        assertTrue(GenerationGuard.unanswered(new IllegalStateException("client shut down")));
+        assertFalse(GenerationGuard.unanswered(new org.redisson.client.RedisOutOfMemoryException("OOM")));
+        assertFalse(GenerationGuard.unanswered(new org.redisson.client.RedisException("NOPERM")));
     }
 
     private void openIt() {
