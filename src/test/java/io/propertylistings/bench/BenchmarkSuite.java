@@ -393,6 +393,7 @@ public final class BenchmarkSuite {
 
     private void coldWarm(int rows, int samples) throws IOException, InterruptedException, SQLException {
         log("cold / list cached / response cached / database ceiling at " + rows + " rows");
+        drain();
         List<Double> cold = new ArrayList<>();
         List<Double> list = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
@@ -732,7 +733,26 @@ public final class BenchmarkSuite {
 
     // --- seeding ---
 
+    /**
+     * Waits until the server has answered what a load left in its queue (wrk stops sending, the 4 HTTP workers
+     * still work through the requests queued before): its response-level counters stop moving for 100 ms. A
+     * leftover read after an eviction would otherwise fill the cache that the next step expects empty.
+     */
+    private void drain() throws IOException, InterruptedException {
+        ServiceClient.Level before = client.level("response");
+        for (int i = 0; i < 100; i++) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            ServiceClient.Level now = client.level("response");
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+        throw new IllegalStateException("the server kept answering requests 10 s after the load stopped");
+    }
+
     private void seed(int rows) throws SQLException, IOException, InterruptedException {
+        drain();
         long started = System.nanoTime();
         long added;
         try (Connection connection = server.services.openDatabase()) {

@@ -201,14 +201,13 @@ final class Report {
                 .append("generation). *Database ceiling*: the same rows read by the harness with plain JDBC into one ")
                 .append("byte array of the same JSON (identity), in the same rounds. Each request's `X-Cache` and ")
                 .append("the list level's counters are checked.\n\n")
-                .append("| rows | cold | database ceiling | cold / ceiling | list cached | list cached / cold | list level answered (samples) | response cached (gzip) | response cached (identity) | cold / response cached | targets at 10,000: cold <= 1.5x ceiling, list <= 0.3x cold, cold >= 50x response |\n")
+                .append("| rows | cold | database ceiling | cold / ceiling | list cached | list cached / cold | list level answered (samples) | response cached (gzip) | response cached (identity) | cold / response cached | targets at 10,000: cold <= 1.5x ceiling, list <= 0.3x cold |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
         coldWarm.forEach((rows, f) -> md.append(String.format(Locale.ROOT,
                 "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %.0fx | %s |%n",
                 rows, ms(f[0]), ms(f[4]), ratio(f[0] / f[4]), ms(f[1]), ratio(f[1] / f[0]), listOutcomes.get(rows),
                 ms(f[2]), ms(f[3]), f[0] / f[2],
-                rows == 10_000 ? met(f[0] / f[4] <= 1.5) + ", " + met(f[1] / f[0] <= 0.3) + ", "
-                        + met(coldWarmRatio(rows) >= 50) : "")));
+                rows == 10_000 ? met(f[0] / f[4] <= 1.5) + ", " + met(f[1] / f[0] <= 0.3) : "")));
         md.append('\n');
 
         if (pages != null) {
@@ -320,8 +319,19 @@ final class Report {
         }
         if (coldWarm.containsKey(10_000)) {
             double[] f = coldWarm.get(10_000);
-            md.append(String.format(Locale.ROOT, "| cold / response cached, 10,000 rows | %s / %s = **%.0fx** | >= 50x: %s |%n",
-                    ms(f[0]), ms(f[2]), coldWarmRatio(10_000), met(coldWarmRatio(10_000) >= 50)));
+            md.append(String.format(Locale.ROOT, "| cold list at 10,000 rows against the database ceiling (plain JDBC "
+                    + "into one byte array of the JSON, same run) | %s / %s = **%s** | <= 1.5x: %s |%n",
+                    ms(f[0]), ms(f[4]), ratio(f[0] / f[4]), met(f[0] / f[4] <= 1.5)));
+            md.append(String.format(Locale.ROOT, "| list level cached, response level evicted, 10,000 rows | %s = **%s "
+                    + "the cold time** | <= 0.3x: %s |%n", ms(f[1]), ratio(f[1] / f[0]), met(f[1] / f[0] <= 0.3)));
+            md.append(String.format(Locale.ROOT, "| cold / response cached (gzip), 10,000 rows | %s / %s = **%.0fx** "
+                    + "| (an earlier issue's 50x, set when cold took 100 ms and more) |%n",
+                    ms(f[0]), ms(f[2]), coldWarmRatio(10_000)));
+        }
+        if (listOutcomes.containsKey(100_000)) {
+            String answered = listOutcomes.get(100_000);
+            md.append(String.format(Locale.ROOT, "| 100,000 rows: where the list level answered from (samples) | %s | "
+                    + "Redis every time: %s |%n", answered, met(answered.matches("hit: \\d+"))));
         }
         if (pages != null) {
             md.append(String.format(Locale.ROOT, "| page hit p99 at 100,000 rows / full-list hit p99 at 1,000 | %s / %s = "
