@@ -223,7 +223,11 @@ public final class BenchmarkSuite {
      * and its ceiling at 1,000 rows, then 20 s of the load under JFR;
      * the recording is left in target/bench/&lt;name&gt;.jfr. Writes no report.
      */
-    private void profile(String name) throws IOException, InterruptedException {
+    private void profile(String name) throws IOException, InterruptedException, SQLException {
+        if (name.equals("cold")) {
+            profileCold();
+            return;
+        }
         String ceiling = name.replace("hit", "ceiling");
         if (name.endsWith("small")) {
             client.put("ceiling/body?coding=identity",
@@ -242,6 +246,30 @@ public final class BenchmarkSuite {
         log("JFR recording: " + recording);
         long[] memory = heapAndRss();
         log("heap used " + memory[0] / 1024 + " MiB, RSS " + memory[2] / 1024 + " MiB, peak " + memory[3] / 1024 + " MiB");
+        profiled = true;
+    }
+
+    /**
+     * {@code -Dbench.profile=cold}: cold {@code GET /properties/} at 10,000 rows, one after the other (both levels
+     * evicted before each), 100 unmeasured, then 20 s under JFR; the median time of those is logged.
+     */
+    private void profileCold() throws IOException, InterruptedException, SQLException {
+        seed(10_000);
+        for (int i = 0; i < 100; i++) {
+            evictAll();
+            ServiceClient.expect(client.get("properties/", true), 200, "MISS");
+        }
+        Path recording = work.resolve("cold.jfr");
+        jcmd("JFR.start", "name=bench", "settings=profile");
+        List<Double> millis = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < until) {
+            evictAll();
+            millis.add(ServiceClient.expect(client.get("properties/", true), 200, "MISS").millis());
+        }
+        jcmd("JFR.stop", "name=bench", "filename=" + recording);
+        log(String.format(Locale.ROOT, "JFR recording: %s; %d cold requests, median %.2f ms", recording, millis.size(),
+                Samples.median(millis)));
         profiled = true;
     }
 
