@@ -29,8 +29,6 @@ final class HitProfile {
                     contains("CachedResponseInterceptor.invoke")),
             new Category("the Redis round trip on the request thread (Redisson, Netty): `GenerationGuard.lookup`",
                     contains("GenerationGuard.lookup")),
-            new Category("MicroProfile Fault Tolerance around it (the circuit breaker of `GenerationGuard`)",
-                    contains("FaultToleranceInterceptor")),
             new Category("the rest of the cache interceptor (request key, near cache, response)",
                     contains("CachedResponseInterceptor.serve")),
             new Category("Jakarta Security on every request (JASPIC bridge, Soteria, JACC checks)",

@@ -8,7 +8,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** gzip with the JDK's zlib: what HTTP clients accept, so a stored copy is served without re-encoding. */
-final class Gzip {
+public final class Gzip {
 
     private Gzip() {
     }
@@ -33,7 +33,7 @@ final class Gzip {
         }
     }
 
-    static byte[] decompress(byte[] data) {
+    public static byte[] decompress(byte[] data) {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(data))) {
             return gzip.readAllBytes();
         } catch (IOException e) {

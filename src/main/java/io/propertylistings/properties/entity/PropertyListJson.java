@@ -1,14 +1,12 @@
 package io.propertylistings.properties.entity;
 
+import io.propertylistings.caching.control.Gzip;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Every property as the JSON array of {@link PropertyJson}, gzipped (a {@code SpliceableGzip}), and how many
@@ -18,11 +16,7 @@ public record PropertyListJson(byte[] gzip, int count) {
 
     /** The array, inflated; for tests and reports, not for serving. */
     public byte[] json() {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Gzip.decompress(gzip);
     }
 
     /** The ids in the array, in its order; for tests. */

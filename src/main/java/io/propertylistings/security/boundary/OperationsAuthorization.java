@@ -1,13 +1,9 @@
 package io.propertylistings.security.boundary;
 
-import io.propertylistings.platform.boundary.ErrorResponse;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,16 +26,7 @@ public class OperationsAuthorization implements ContainerRequestFilter {
         if (role.filter(name -> !name.isBlank()).isEmpty()) {
             return;
         }
-        SecurityContext security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
-            request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED,
-                            "credentials are required for the operations endpoints"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.challenge())
-                    .build());
-        } else if (!security.isUserInRole(role.get().trim())) {
-            request.abortWith(ErrorResponse.of(Response.Status.FORBIDDEN,
-                    "the role " + role.get().trim() + " is required for the operations endpoints"));
-        }
+        SecurityConfiguration.requireRole(request, role.get().trim(), "for the operations endpoints");
     }
 
     static boolean operations(String path) {

@@ -1,8 +1,13 @@
 package io.propertylistings.security.boundary;
 
+import io.propertylistings.platform.boundary.ErrorResponse;
 import io.propertylistings.security.control.AccountSet;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * HTTP Basic through this application's own Jakarta Security mechanism ({@link BasicAuthentication}), portable
@@ -19,5 +24,21 @@ public class SecurityConfiguration {
     /** The {@code WWW-Authenticate} value of a 401. */
     public static String challenge() {
         return "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+    }
+
+    /**
+     * Lets the request through only for a user in {@code role}: 401 with a challenge without credentials, 403
+     * for a user without the role. {@code purpose} ends the messages ("... required to {@code purpose}").
+     */
+    static void requireRole(ContainerRequestContext request, String role, String purpose) {
+        SecurityContext security = request.getSecurityContext();
+        if (security.getUserPrincipal() == null) {
+            request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED,
+                            "credentials are required " + purpose))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge())
+                    .build());
+        } else if (!security.isUserInRole(role)) {
+            request.abortWith(ErrorResponse.of(Response.Status.FORBIDDEN, "the role " + role + " is required " + purpose));
+        }
     }
 }
