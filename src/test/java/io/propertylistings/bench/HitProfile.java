@@ -31,7 +31,7 @@ final class HitProfile {
                     contains("GenerationGuard.lookup")),
             new Category("the rest of the cache interceptor (request key, near cache, response)",
                     contains("CachedResponseInterceptor.serve")),
-            new Category("Jakarta Security on every request (JASPIC bridge, Soteria, JACC checks)",
+            new Category("the servlet container's security (realm, JASPIC bridge, JACC checks; the WAR has no Jakarta Security mechanism)",
                     frames -> frames.stream().anyMatch(f -> f.contains("RealmAdapter") || f.contains("soteria")
                             || f.contains(".jacc."))),
             new Category("Payara's OpenTelemetry JAX-RS tracing (the ceiling pays it too)",

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The same black-box checks for every server: writes need the admin (Jakarta Security), the list and the
+ * The same black-box checks for every server: writes need the admin (the WAR's Basic filter), the list and the
  * detail, a write that evicts the cached responses, ETag revalidation, a rejected invalid write, the metrics
  * where the server has MicroProfile Metrics (and their absence where it has not), cache warming and the writer's
  * own list, and readiness. Titles carry
@@ -46,7 +46,7 @@ final class SmokeSuite {
         ready();
     }
 
-    /** Jakarta Security with the WAR's own identity store: no credentials or a wrong password is a 401. */
+    /** The WAR's own accounts: no credentials or a wrong password is a 401. */
     private void writesNeedTheAdmin() {
         String body = draft("Not allowed on " + server.name(), "1");
         HttpResponse<byte[]> anonymous = app.send("POST", "properties/", "application/json", body);

@@ -1,16 +1,21 @@
 package io.propertylistings.security.boundary;
 
+import io.propertylistings.platform.boundary.ErrorResponse;
 import io.propertylistings.security.control.Logins;
 import io.propertylistings.security.control.Logins.Authenticated;
 import io.propertylistings.security.control.Logins.Outcome;
-import io.propertylistings.security.control.Logins.Refused;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import io.propertylistings.security.control.Logins.Throttled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,54 +25,65 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * HTTP Basic through Jakarta Security, portable across servers. A request without an {@code Authorization}
- * header goes on anonymously (reads are public; {@link WriteAuthorization} refuses anonymous writes). A
- * request with one that authenticates nobody ({@code Bearer x}, malformed Basic, a wrong password) is not
- * let through as anonymous: it is marked here and answered 401 (or 429 when throttled) by
- * {@link RefusedCredentials}, before any resource runs, on reads as on writes. So a header that proves
- * nothing never costs a database load, and a client never takes a public answer for one to its credentials.
+ * HTTP Basic, as a pre-matching JAX-RS filter: the same on every server, and free for a request without an
+ * {@code Authorization} header, which goes on anonymously (reads are public; {@link WriteAuthorization}
+ * refuses anonymous writes). Not a Jakarta Security mechanism: Payara runs one through its JASPIC bridge on
+ * every request, public reads included, at about the CPU of a whole cached answer (bench/NOTES.md).
  * <p>
- * The mechanism only marks the request and lets the JAX-RS filter answer, so that the answer has the API's
- * JSON error body on every server: what a server does with a mechanism's own failure response differs.
+ * A header that authenticates nobody ({@code Bearer x}, malformed Basic, a wrong password) is not let through
+ * as anonymous: it is answered 401 (or 429 when throttled) before matching, so before any resource,
+ * interceptor or cache, on reads as on writes. So it never costs a database load, and a client never takes a
+ * public answer for one to its credentials.
  */
-@ApplicationScoped
-public class BasicAuthentication implements HttpAuthenticationMechanism {
-
-    /** Request attribute: the {@link Outcome} of credentials that authenticated nobody. */
-    public static final String REFUSED = BasicAuthentication.class.getName() + ".refused";
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class BasicAuthentication implements ContainerRequestFilter {
 
     private static final String BASIC = "basic ";
 
-    @Inject
-    Logins logins;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        String header = request.getHeader("Authorization");
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            return context.doNothing();
+            return;
         }
         char[] decoded = basic(header);
         int colon = indexOf(decoded, ':');
         if (decoded == null || colon < 0) {
-            request.setAttribute(REFUSED, new Refused());
-            return context.doNothing();
+            request.abortWith(refused());
+            return;
         }
         String name = new String(decoded, 0, colon);
         char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
         Arrays.fill(decoded, '\0');
         try {
-            Outcome outcome = logins.attempt(name, password, request.getRemoteAddr());
+            // Looked up rather than injected: JAX-RS providers are not CDI beans on every server.
+            Outcome outcome = CDI.current().select(Logins.class).get()
+                    .attempt(name, password, servletRequest.getRemoteAddr());
             if (outcome instanceof Authenticated authenticated) {
-                return context.notifyContainerAboutLogin(authenticated.account().name(),
-                        authenticated.account().roles());
+                request.setSecurityContext(new Caller(authenticated.account(), request.getSecurityContext().isSecure()));
+            } else if (outcome instanceof Throttled throttled) {
+                // The same words for a name and an address, and whether or not the name exists.
+                request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.TOO_MANY_REQUESTS,
+                                "too many failed logins, try again later"))
+                        .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds())
+                        .build());
+            } else {
+                request.abortWith(refused());
             }
-            request.setAttribute(REFUSED, outcome);
-            return context.doNothing();
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private static Response refused() {
+        return Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED, "the credentials are not valid"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.challenge())
+                .build();
     }
 
     /** The user-pass of a Basic header, decoded as UTF-8 (RFC 7617, charset="UTF-8"); null when it is none. */

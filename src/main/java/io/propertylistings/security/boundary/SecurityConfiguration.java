@@ -2,24 +2,23 @@ package io.propertylistings.security.boundary;
 
 import io.propertylistings.platform.boundary.ErrorResponse;
 import io.propertylistings.security.control.AccountSet;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * HTTP Basic through this application's own Jakarta Security mechanism ({@link BasicAuthentication}), portable
- * across servers. Resources are not protected by the servlet container: the mechanism authenticates whoever
- * sends credentials, refuses credentials that authenticate nobody, and {@link WriteAuthorization} decides.
+ * HTTP Basic in JAX-RS filters, the same on every server. Resources are not protected by the servlet container:
+ * {@link BasicAuthentication} authenticates whoever sends credentials and refuses credentials that authenticate
+ * nobody; {@link WriteAuthorization} and {@link OperationsAuthorization} decide.
  */
-@ApplicationScoped
-@DeclareRoles(SecurityConfiguration.ADMIN_ROLE)
-public class SecurityConfiguration {
+public final class SecurityConfiguration {
 
     public static final String REALM = "property-listings";
     public static final String ADMIN_ROLE = AccountSet.ADMIN_ROLE;
+
+    private SecurityConfiguration() {
+    }
 
     /** The {@code WWW-Authenticate} value of a 401. */
     public static String challenge() {
