@@ -36,6 +36,11 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
         public RenderedResponse decode(byte[] stored) {
             return new RenderedResponse(StoredResponse.decode(stored), null);
         }
+
+        @Override
+        public long heapBytes(RenderedResponse value, byte[] stored) {
+            return value.stored() == null ? stored.length : value.stored().heapBytes();
+        }
     };
 
     static RenderedResponse of(Response response, Jsonb jsonb, Duration ttl) {

@@ -168,7 +168,7 @@ public class GenerationalCache {
         if (reply.size() >= 2) {
             value = decode(entry, reply.get(1), counted);
             value.ifPresent(decoded -> nearCache.put(entry.localKey(), new NearCache.Entry(generation, decoded,
-                    reply.get(1).length, System.currentTimeMillis() + entry.ttl().toMillis())));
+                    entry.codec().heapBytes(decoded, reply.get(1)), System.currentTimeMillis() + entry.ttl().toMillis())));
         } else if (held.isPresent() && held.get().generation().equals(generation)) {
             @SuppressWarnings("unchecked")
             T near = (T) held.get().value();
@@ -200,8 +200,8 @@ public class GenerationalCache {
     private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
         try {
             if (redis.storeIfCurrent(generation, entry.key(generation), stored, entry.ttl())) {
-                nearCache.put(entry.localKey(), new NearCache.Entry(generation, value, stored.length,
-                        System.currentTimeMillis() + entry.ttl().toMillis()));
+                nearCache.put(entry.localKey(), new NearCache.Entry(generation, value,
+                        entry.codec().heapBytes(value, stored), System.currentTimeMillis() + entry.ttl().toMillis()));
             }
         } catch (RuntimeException e) {
             statistics.error(entry.level(), "store", e); // a miss for the next reader, nothing lost

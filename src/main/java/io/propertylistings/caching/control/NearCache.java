@@ -21,6 +21,9 @@ public class NearCache {
     public record Entry(String generation, Object value, long bytes, long expiresAtMillis) {
     }
 
+    /** What an entry costs beyond its bytes: key, record, map node. */
+    static final long OVERHEAD = 256;
+
     private int maxEntries;
     private long maxBytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
@@ -90,6 +93,6 @@ public class NearCache {
     }
 
     private static long size(Entry entry) {
-        return entry.bytes() + 256L;
+        return entry.bytes() + OVERHEAD;
     }
 }

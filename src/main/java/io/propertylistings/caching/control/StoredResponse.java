@@ -93,6 +93,13 @@ public final class StoredResponse {
         return gzip.length > 0;
     }
 
+    /** The bytes this copy holds once an identity client has asked for it: the gzip and the identity body. */
+    public long heapBytes() {
+        byte[] identity = body;
+        long bodyBytes = identity != null ? identity.length : SpliceableGzip.identityLength(gzip);
+        return gzip.length + bodyBytes;
+    }
+
     public byte[] encode() {
         byte[] stored = hasGzip() ? gzip : body;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(stored.length + 128);

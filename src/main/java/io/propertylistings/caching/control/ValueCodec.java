@@ -13,4 +13,12 @@ public interface ValueCodec<T> {
 
     /** Reads what {@link #encode} wrote; throws an IllegalArgumentException for anything else. */
     T decode(byte[] stored);
+
+    /**
+     * The heap a decoded value can come to hold, for the near cache's bound: the stored bytes, unless the value
+     * makes more of them later (an identity body inflated from a gzip).
+     */
+    default long heapBytes(T value, byte[] stored) {
+        return stored.length;
+    }
 }

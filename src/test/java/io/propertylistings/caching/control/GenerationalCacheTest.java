@@ -85,6 +85,11 @@ class GenerationalCacheTest {
             }
             return text;
         }
+
+        @Override
+        public long heapBytes(String value, byte[] stored) {
+            return 1_000L * stored.length; // as an identity body inflated later would
+        }
     };
 
     private static final CacheEntry<String> ENTRY = new CacheEntry<>(CacheLevel.LIST, "all_properties", TEXT,
@@ -96,9 +101,9 @@ class GenerationalCacheTest {
     private final GenerationalCache cache = new GenerationalCache();
     private final CacheStatistics statistics = new CacheStatistics();
     private final AtomicInteger loads = new AtomicInteger();
+    private final NearCache near = new NearCache(10, 1 << 20);
 
     GenerationalCacheTest() {
-        NearCache near = new NearCache(10, 1 << 20);
         trust.connections = connections;
         trust.generations = redis;
         trust.nearCache = near;
@@ -250,6 +255,17 @@ class GenerationalCacheTest {
         assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.NEAR_HITS));
         redis.generation++;
         assertEquals(Cached.Outcome.MISS, get().outcome(), "another node evicted: the copy is not used");
+    }
+
+    @Test
+    void theNearCacheCountsWhatAValueCanComeToHoldNotJustItsStoredBytes() {
+        settle();
+        get("v1");
+        assertEquals(1, near.size());
+        assertEquals(1_000L * "v1".length() + NearCache.OVERHEAD, near.bytes(), "stored by this node");
+        near.clear();
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+        assertEquals(1_000L * "v1".length() + NearCache.OVERHEAD, near.bytes(), "read from Redis");
     }
 
     private static byte[] bytes(String text) {

@@ -59,6 +59,19 @@ class StoredResponseTest {
     }
 
     @Test
+    void countsTheIdentityBodyItCanInflateAsWellAsItsGzip() {
+        byte[] json = SpliceableGzipTest.json(200);
+        byte[] gzip = SpliceableGzip.of(json);
+        StoredResponse stored = StoredResponse.decode(
+                StoredResponse.ofGzip(200, "application/json", Map.of(), gzip, 7L).encode());
+        assertEquals(gzip.length + json.length, stored.heapBytes(), "before an identity client asked");
+        stored.body();
+        assertEquals(gzip.length + json.length, stored.heapBytes(), "after");
+        StoredResponse small = StoredResponse.of(200, "application/json", Map.of(), new byte[] {'[', ']'}, 7L);
+        assertEquals(2, small.heapBytes());
+    }
+
+    @Test
     void aGivenGzipOfASmallBodyIsStoredAsTheBody() {
         byte[] small = "{\"properties\":[],\"count\":0}".getBytes(StandardCharsets.UTF_8);
         StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), SpliceableGzip.of(small), 7L);
