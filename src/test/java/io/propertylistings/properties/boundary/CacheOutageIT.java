@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,13 +142,21 @@ class CacheOutageIT {
             assertEquals("HIT", Http.cacheOutcome(cachedList));
             assertEquals(200, http.get("properties/" + id).statusCode());
 
-            for (HttpResponse<byte[]> refused : List.of(
-                    http.get("properties/?location=Nowhere-" + System.nanoTime()),
-                    admin.send("POST", "properties/", "application/json", draft("Lost?")),
-                    admin.send("PUT", "properties/" + id, "application/json", draft("Lost?")))) {
-                assertEquals(503, refused.statusCode(), Http.text(refused));
-                assertEquals("5", refused.headers().firstValue("Retry-After").orElseThrow());
-                assertEquals(503, Http.json(refused).getInt("status"));
+            // Sent at once: a write waits out the pool's 5 s max-wait before its 503.
+            ExecutorService clients = Executors.newFixedThreadPool(3);
+            try {
+                List<Callable<HttpResponse<byte[]>>> requests = List.of(
+                        () -> http.get("properties/?location=Nowhere-" + System.nanoTime()),
+                        () -> admin.send("POST", "properties/", "application/json", draft("Lost?")),
+                        () -> admin.send("PUT", "properties/" + id, "application/json", draft("Lost?")));
+                for (Future<HttpResponse<byte[]>> answer : clients.invokeAll(requests)) {
+                    HttpResponse<byte[]> refused = answer.get();
+                    assertEquals(503, refused.statusCode(), Http.text(refused));
+                    assertEquals("5", refused.headers().firstValue("Retry-After").orElseThrow());
+                    assertEquals(503, Http.json(refused).getInt("status"));
+                }
+            } finally {
+                clients.shutdownNow();
             }
         } finally {
             postgres.restart();
