@@ -45,6 +45,10 @@ public class BasicAuthentication implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    // Looked up once rather than injected: JAX-RS providers are not CDI beans on every server. The bean is
+    // application scoped, so its proxy serves for the provider's life.
+    private volatile Logins logins;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -61,9 +65,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
         char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
         Arrays.fill(decoded, '\0');
         try {
-            // Looked up rather than injected: JAX-RS providers are not CDI beans on every server.
-            Outcome outcome = CDI.current().select(Logins.class).get()
-                    .attempt(name, password, servletRequest.getRemoteAddr());
+            Outcome outcome = logins().attempt(name, password, servletRequest.getRemoteAddr());
             if (outcome instanceof Authenticated authenticated) {
                 request.setSecurityContext(new Caller(authenticated.account(), request.getSecurityContext().isSecure()));
             } else if (outcome instanceof Throttled throttled) {
@@ -78,6 +80,15 @@ public class BasicAuthentication implements ContainerRequestFilter {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private Logins logins() {
+        Logins found = logins;
+        if (found == null) {
+            found = CDI.current().select(Logins.class).get();
+            logins = found;
+        }
+        return found;
     }
 
     private static Response refused() {
