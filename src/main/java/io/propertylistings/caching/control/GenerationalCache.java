@@ -167,8 +167,7 @@ public class GenerationalCache {
         Optional<T> value = Optional.empty();
         if (reply.size() >= 2) {
             value = decode(entry, reply.get(1), counted);
-            value.ifPresent(decoded -> nearCache.put(entry.localKey(), new NearCache.Entry(generation, decoded,
-                    entry.codec().heapBytes(decoded, reply.get(1)), System.currentTimeMillis() + entry.ttl().toMillis())));
+            value.ifPresent(decoded -> keepNear(entry, generation, decoded, reply.get(1)));
         } else if (held.isPresent() && held.get().generation().equals(generation)) {
             @SuppressWarnings("unchecked")
             T near = (T) held.get().value();
@@ -197,11 +196,15 @@ public class GenerationalCache {
         }
     }
 
-    private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
+    private <T> void keepNear(CacheEntry<T> entry, String generation, T value, byte[] stored) {
+        nearCache.put(entry.localKey(), new NearCache.Entry(generation, value, entry.codec().heapBytes(value, stored),
+                System.currentTimeMillis() + entry.ttl().toMillis()));
+    }
+
+        private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
         try {
             if (redis.storeIfCurrent(generation, entry.key(generation), stored, entry.ttl())) {
-                nearCache.put(entry.localKey(), new NearCache.Entry(generation, value,
-                        entry.codec().heapBytes(value, stored), System.currentTimeMillis() + entry.ttl().toMillis()));
+                keepNear(entry, generation, value, stored);
             }
         } catch (RuntimeException e) {
             statistics.error(entry.level(), "store", e); // a miss for the next reader, nothing lost
