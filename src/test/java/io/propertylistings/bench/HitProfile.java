@@ -29,15 +29,19 @@ final class HitProfile {
                     contains("CachedResponseInterceptor.invoke")),
             new Category("the Redis round trip on the request thread (Redisson, Netty): `GenerationGuard.lookup`",
                     contains("GenerationGuard.lookup")),
-            new Category("the rest of the cache interceptor (request key, near cache, response)",
+            new Category("writing the body, answered before JAX-RS (`HeldResponseFilter.write`)",
+                    contains("HeldResponseFilter.write")),
+            new Category("the rest of the answer before JAX-RS (signature, alias, near cache)",
+                    contains("HeldResponseFilter.doFilter")),
+            new Category("the rest of the cache interceptor, when JAX-RS answered (request key, near cache, response)",
                     contains("CachedResponseInterceptor.serve")),
             new Category("the servlet container's security (realm, JASPIC bridge, JACC checks; the WAR has no Jakarta Security mechanism)",
                     frames -> frames.stream().anyMatch(f -> f.contains("RealmAdapter") || f.contains("soteria")
                             || f.contains(".jacc."))),
-            new Category("Payara's OpenTelemetry JAX-RS tracing (the ceiling pays it too)",
+            new Category("Payara's OpenTelemetry JAX-RS tracing (the ceiling pays it; a hit answered before JAX-RS does not)",
                     frames -> frames.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("opentelemetry"))),
-            new Category("writing the body", contains("WriterInterceptorExecutor")),
-            new Category("Jersey, the servlet container and Grizzly (the ceiling pays it too)",
+            new Category("writing the body through JAX-RS", contains("WriterInterceptorExecutor")),
+            new Category("Jersey, the servlet container and Grizzly (the ceiling pays them all)",
                     frames -> frames.stream().anyMatch(f -> f.contains("jersey") || f.contains("grizzly")
                             || f.contains("catalina"))));
 

@@ -46,7 +46,7 @@ public class CachedResponseInterceptor {
                 ResponseKey.of(binding.name(), arguments), RenderedResponse.CODEC, binding.ttl());
         Cached<RenderedResponse> cached = cache.get(entry,
                 () -> RenderedResponse.of(proceed(invocation), jsonb, binding.ttl()));
-        return cached.value().answer(cached.outcome(), ResponseKey.owner(arguments).isPresent());
+        return cached.value().answer(cached.outcome(), ResponseKey.owner(arguments).isPresent(), entry);
     }
 
     private static Response proceed(InvocationContext invocation) {

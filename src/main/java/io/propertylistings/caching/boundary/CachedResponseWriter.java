@@ -12,19 +12,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Writes a cached response ({@link CachedRepresentation}) for the request at hand: JAX-RS evaluates
  * {@code If-None-Match} against the representation's ETag (a 304 without a body), otherwise the stored bytes
- * go out as they are, gzipped if the client takes gzip. See {@link HttpAnswer} for the headers.
+ * go out as they are, gzipped if the client takes gzip. See {@link HttpAnswer} for the headers. Notes the
+ * entry a shared answer came from, for {@link HeldResponseFilter} to answer the next such request from.
  */
 @Provider
 public class CachedResponseWriter implements ContainerResponseFilter {
 
-    private volatile OptionalLong maxAge;
     // Parsing a media type on every hit cost about 1 % of a detail hit's CPU; the stored types are few.
     private final Map<String, MediaType> mediaTypes = new ConcurrentHashMap<>();
 
@@ -33,8 +31,8 @@ public class CachedResponseWriter implements ContainerResponseFilter {
         if (!(response.getEntity() instanceof CachedRepresentation cached)) {
             return;
         }
-        HttpAnswer answer = HttpAnswer.of(cached, request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), maxAge(),
-                System.currentTimeMillis());
+        HttpAnswer answer = HttpAnswer.of(cached, request.getHeaderString(HttpHeaders.ACCEPT_ENCODING),
+                ClientCaching.maxAgeSeconds(), System.currentTimeMillis());
         MultivaluedMap<String, Object> headers = response.getHeaders();
         Response.ResponseBuilder precondition = request.getRequest()
                 .evaluatePreconditions(new EntityTag(answer.opaqueEtag()));
@@ -48,6 +46,10 @@ public class CachedResponseWriter implements ContainerResponseFilter {
         response.setStatus(cached.stored().status());
         response.setEntity(answer.body(), response.getEntityAnnotations(), mediaType(answer.contentType()));
         answer.headers().forEach(headers::putSingle);
+        if (!cached.personal()) {
+            // In a servlet container the property is a request attribute: HeldResponseFilter reads it.
+            request.setProperty(HeldResponseFilter.ANSWERED_FROM, cached.entry());
+        }
     }
 
     private MediaType mediaType(String text) {
@@ -61,13 +63,4 @@ public class CachedResponseWriter implements ContainerResponseFilter {
         return type;
     }
 
-    private OptionalLong maxAge() {
-        OptionalLong configured = maxAge;
-        if (configured == null) {
-            configured = ConfigProvider.getConfig().getOptionalValue("caching.response.max-age-seconds", Long.class)
-                    .map(OptionalLong::of).orElse(OptionalLong.empty());
-            maxAge = configured;
-        }
-        return configured;
-    }
 }

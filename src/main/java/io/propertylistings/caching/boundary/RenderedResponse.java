@@ -1,5 +1,6 @@
 package io.propertylistings.caching.boundary;
 
+import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.caching.control.Cached;
 import io.propertylistings.caching.control.CachedRepresentation;
 import io.propertylistings.caching.control.HttpValidation;
@@ -82,8 +83,8 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
     }
 
     /** The method's answer: the stored response, for {@link CachedResponseWriter} to write out. */
-    Response answer(Cached.Outcome outcome, boolean personal) {
+    Response answer(Cached.Outcome outcome, boolean personal, CacheEntry<RenderedResponse> entry) {
         return stored == null ? uncached
-                : Response.ok(new CachedRepresentation(stored, outcome, personal)).build();
+                : Response.ok(new CachedRepresentation(stored, outcome, personal, entry)).build();
     }
 }

@@ -21,6 +21,8 @@ public class CacheStatistics {
 
     public enum Figure {
         HITS, NEAR_HITS, MISSES, LOADS, EVICTIONS, ERRORS,
+        /** Hits answered before JAX-RS, from the entry that answered the same request before (in hits too). */
+        EARLY_HITS,
         /** Background rebuilds after an eviction or the deployment, and the evictions folded into one. */
         WARMUPS, WARMUPS_SKIPPED
     }
@@ -65,6 +67,11 @@ public class CacheStatistics {
     /** A hit answered from this JVM's near cache (counted in hits too). */
     public void nearHit(CacheLevel level) {
         increment(level, Figure.NEAR_HITS);
+    }
+
+    /** A hit answered before JAX-RS ({@code HeldResponseFilter}); counted in hits too. */
+    public void earlyHit(CacheLevel level) {
+        increment(level, Figure.EARLY_HITS);
     }
 
     public void miss(CacheLevel level) {

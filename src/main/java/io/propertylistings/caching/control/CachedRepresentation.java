@@ -1,9 +1,10 @@
 package io.propertylistings.caching.control;
 
 /**
- * The entity a {@code @CachedResponse} method answers with: the stored response, where it came from, and
- * whether it is one caller's own. {@code CachedResponseWriter} turns it into the HTTP answer for the request
- * at hand (304, gzip or identity).
+ * The entity a {@code @CachedResponse} method answers with: the stored response, where it came from, whether
+ * it is one caller's own, and the cache entry that holds it. {@code CachedResponseWriter} turns it into the
+ * HTTP answer for the request at hand (304, gzip or identity).
  */
-public record CachedRepresentation(StoredResponse stored, Cached.Outcome outcome, boolean personal) {
+public record CachedRepresentation(StoredResponse stored, Cached.Outcome outcome, boolean personal,
+        CacheEntry<?> entry) {
 }

@@ -49,12 +49,17 @@ public class GenerationalCache {
     private record Loaded<T>(T value, boolean loadedHere, boolean cacheable) {
     }
 
+    /** What a lookup counts in the statistics: a client asked, a client asked who may still ask again, none. */
+    private enum Counted {
+        HITS_AND_MISSES, HITS, NOTHING
+    }
+
     /**
      * The value of {@code entry}, from the cache or from {@code loader}. During a warm-up ({@link
      * CacheWarming#isWarmingThread()}) nothing is counted as a hit or a miss: no client asked.
      */
     public <T> Cached<T> get(CacheEntry<T> entry, Supplier<T> loader) {
-        boolean counted = !CacheWarming.isWarmingThread();
+        Counted counted = CacheWarming.isWarmingThread() ? Counted.NOTHING : Counted.HITS_AND_MISSES;
         long token = trust.token();
         Optional<Found<T>> found = token == GenerationTrust.UNTRUSTED ? Optional.empty()
                 : lookup(entry, counted, token);
@@ -69,11 +74,26 @@ public class GenerationalCache {
         return loadShared(entry, found.get().generation(), loader, token);
     }
 
+    /**
+     * The value only if this node holds a copy of the entry and Redis confirms it is current, as {@link #get}
+     * would confirm it: a hit, counted. Otherwise empty and counted as nothing, for the caller to go the way
+     * that reaches {@link #get}. Never loads: for a caller that answers repeated requests before the
+     * framework that would do the loading.
+     */
+    public <T> Optional<T> getHeld(CacheEntry<T> entry) {
+        long token = trust.token();
+        if (token == GenerationTrust.UNTRUSTED
+                || nearCache.get(entry.localKey(), System.currentTimeMillis()).isEmpty()) {
+            return Optional.empty();
+        }
+        return lookup(entry, Counted.HITS, token).flatMap(Found::value);
+    }
+
     /** The value if the cache holds it now, without counting or loading; for tests and reports. */
     public <T> Optional<T> peek(CacheEntry<T> entry) {
         long token = trust.token();
         return token == GenerationTrust.UNTRUSTED ? Optional.empty()
-                : lookup(entry, false, token).flatMap(Found::value);
+                : lookup(entry, Counted.NOTHING, token).flatMap(Found::value);
     }
 
     /** Evicts every level, on every node, once Redis takes it; until then this node does not read the cache. */
@@ -133,7 +153,7 @@ public class GenerationalCache {
 
     // Under the single flight: another node may have stored the entry while this one waited for the lock.
     private <T> Loaded<T> loadAndStore(CacheEntry<T> entry, Supplier<T> loader, long token) {
-        Optional<Found<T>> again = lookup(entry, false, token);
+        Optional<Found<T>> again = lookup(entry, Counted.NOTHING, token);
         if (again.isPresent() && again.get().value().isPresent()) {
             return new Loaded<>(again.get().value().get(), false, true);
         }
@@ -149,7 +169,7 @@ public class GenerationalCache {
         return statistics.load(entry.level(), loader);
     }
 
-    private <T> Optional<Found<T>> lookup(CacheEntry<T> entry, boolean counted, long token) {
+    private <T> Optional<Found<T>> lookup(CacheEntry<T> entry, Counted counted, long token) {
         CacheLevel level = entry.level();
         List<byte[]> reply;
         Optional<NearCache.Entry> held = nearCache.get(entry.localKey(), System.currentTimeMillis());
@@ -166,19 +186,19 @@ public class GenerationalCache {
         }
         Optional<T> value = Optional.empty();
         if (reply.size() >= 2) {
-            value = decode(entry, reply.get(1), counted);
+            value = decode(entry, reply.get(1), counted == Counted.HITS_AND_MISSES);
             value.ifPresent(decoded -> keepNear(entry, generation, decoded, reply.get(1)));
         } else if (held.isPresent() && held.get().generation().equals(generation)) {
             @SuppressWarnings("unchecked")
             T near = (T) held.get().value();
             value = Optional.of(near);
-            if (counted) {
+            if (counted != Counted.NOTHING) {
                 statistics.nearHit(level);
             }
         }
-        if (counted && value.isPresent()) {
+        if (counted != Counted.NOTHING && value.isPresent()) {
             statistics.hit(level);
-        } else if (counted) {
+        } else if (counted == Counted.HITS_AND_MISSES) {
             statistics.miss(level);
         }
         return Optional.of(new Found<>(generation, value));
@@ -201,7 +221,7 @@ public class GenerationalCache {
                 System.currentTimeMillis() + entry.ttl().toMillis()));
     }
 
-        private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
+    private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
         try {
             if (redis.storeIfCurrent(generation, entry.key(generation), stored, entry.ttl())) {
                 keepNear(entry, generation, value, stored);

@@ -258,6 +258,27 @@ class GenerationalCacheTest {
     }
 
     @Test
+    void aHeldCopyIsAnsweredOnlyWhileRedisConfirmsItAndOnlyItsHitsAreCounted() {
+        assertTrue(cache.getHeld(ENTRY).isEmpty(), "in doubt");
+        settle();
+        assertTrue(cache.getHeld(ENTRY).isEmpty(), "nothing held");
+        get("v1");
+        redis.calls.clear();
+        assertEquals("v1", cache.getHeld(ENTRY).orElseThrow());
+        assertEquals(List.of("lookup"), redis.calls, "one confirmation, never a load");
+        assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.HITS));
+        assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.NEAR_HITS));
+        redis.generation++;
+        redis.entries.clear();
+        assertTrue(cache.getHeld(ENTRY).isEmpty(), "another node evicted");
+        assertEquals(1, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.MISSES),
+                "the miss counted is the load's, not the declined answer's");
+        redis.down = true;
+        assertTrue(cache.getHeld(ENTRY).isEmpty());
+        assertEquals(1, loads.get());
+    }
+
+    @Test
     void theNearCacheCountsWhatAValueCanComeToHoldNotJustItsStoredBytes() {
         settle();
         get("v1");

@@ -17,7 +17,7 @@ class HttpAnswerTest {
 
     private static HttpAnswer answer(Cached.Outcome outcome, boolean personal, String acceptEncoding,
             OptionalLong maxAge) {
-        return HttpAnswer.of(new CachedRepresentation(STORED, outcome, personal), acceptEncoding, maxAge, NOW);
+        return HttpAnswer.of(new CachedRepresentation(STORED, outcome, personal, null), acceptEncoding, maxAge, NOW);
     }
 
     @Test

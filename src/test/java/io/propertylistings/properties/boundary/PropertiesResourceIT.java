@@ -125,6 +125,57 @@ class PropertiesResourceIT {
     }
 
     @Test
+    void aRepeatedGetIsAnsweredBeforeJaxRsJustAsJaxRsAnswersIt() {
+        create("Answered early", "1");
+        HttpResponse<byte[]> loaded = http.get("properties/?size=3&page=1");
+        // Another spelling of the same query: JAX-RS works out its entry, which the next request then repeats.
+        HttpResponse<byte[]> viaJaxRs = http.get("properties/?page=1&size=3");
+        MetricsScrape before = MetricsScrape.of(http);
+
+        HttpResponse<byte[]> early = http.get("properties/?page=1&size=3");
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals("MISS", Http.cacheOutcome(loaded));
+        assertEquals("HIT", Http.cacheOutcome(viaJaxRs));
+        assertEquals(before.cache("early_hits", "response") + 1, after.cache("early_hits", "response"));
+        assertEquals(before.cache("hits", "response") + 1, after.cache("hits", "response"));
+        assertEquals(before.cache("loads", "response"), after.cache("loads", "response"));
+        assertEquals(200, early.statusCode());
+        assertArrayEquals(viaJaxRs.body(), early.body());
+        assertEquals(semanticHeaders(viaJaxRs), semanticHeaders(early));
+        assertTrue(early.headers().firstValue("Link").isPresent(), "a page's links are part of the stored answer");
+    }
+
+    @Test
+    void requestsWhoseAnswerJaxRsDecidesAreNeverAnsweredEarly() {
+        create("Decided by JAX-RS", "1");
+        http.get("properties/");
+        String etag = http.get("properties/").headers().firstValue("ETag").orElseThrow();
+        MetricsScrape before = MetricsScrape.of(http);
+
+        assertEquals(406, http.send(http.request("properties/").header("Accept", "text/html").GET().build())
+                .statusCode());
+        assertEquals(401, http.withAuthorization("Bearer x").get("properties/").statusCode());
+        assertEquals(304, http.send(http.request("properties/").header("If-None-Match", etag).GET().build())
+                .statusCode());
+        HttpResponse<byte[]> head = http.send(http.request("properties/").method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+
+        MetricsScrape after = MetricsScrape.of(http);
+        assertEquals(before.cache("early_hits", "response"), after.cache("early_hits", "response"));
+    }
+
+    /** The headers that say something about the answer: not its framing (length or chunks) nor its date. */
+    private static Map<String, List<String>> semanticHeaders(HttpResponse<byte[]> response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        List.of("content-length", "transfer-encoding", "date").forEach(headers::remove);
+        return headers;
+    }
+
+    @Test
     void withWarmingOffTheFirstGetAfterAWriteLoads() {
         create("Not warmed", "1");
         MetricsScrape before = MetricsScrape.of(http);
