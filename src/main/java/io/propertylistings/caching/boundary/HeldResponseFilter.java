@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -90,12 +89,19 @@ public class HeldResponseFilter extends HttpFilter {
         return signature.toString();
     }
 
+    /** A header's values as JAX-RS gives a header sent more than once: joined by commas; null if none. */
+    private static String joined(Enumeration<String> values) {
+        String joined = values.hasMoreElements() ? values.nextElement() : null;
+        while (values.hasMoreElements()) {
+            joined += "," + values.nextElement();
+        }
+        return joined;
+    }
+
     private static void write(CachedRepresentation cached, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        // Joined as JAX-RS joins a header sent more than once.
-        String acceptEncoding = String.join(",", Collections.list(request.getHeaders("Accept-Encoding")));
-        HttpAnswer answer = HttpAnswer.of(cached, acceptEncoding, ClientCaching.maxAgeSeconds(),
-                System.currentTimeMillis());
+        HttpAnswer answer = HttpAnswer.of(cached, joined(request.getHeaders("Accept-Encoding")),
+                ClientCaching.maxAgeSeconds(), System.currentTimeMillis());
         response.setStatus(cached.stored().status());
         response.setContentType(answer.contentType());
         answer.headers().forEach(response::setHeader);

@@ -1,5 +1,6 @@
 package io.propertylistings.caching.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -136,13 +137,23 @@ public class GenerationGuard {
     private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), System::nanoTime,
             GenerationGuard::unanswered);
 
+    // Concurrent hits share one GET of the generation, each one a GET sent after it asked.
+    private SharedRead<byte[]> generationReads;
+
+    @PostConstruct
+    void start() {
+        generationReads = new SharedRead<>(() -> redis.<byte[]>getBucket(CacheEntry.GENERATION_KEY,
+                ByteArrayCodec.INSTANCE).getAsync());
+    }
+
     /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
     public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
         return breaker.call(() -> {
             if (!heldGeneration.isEmpty()) {
-                // A near-cache hit needs only the generation: a GET costs Redis and the client less than a
-                // script. Any other answer (a new generation, or none) takes the script, which may store one.
-                byte[] current = redis.<byte[]>getBucket(CacheEntry.GENERATION_KEY, ByteArrayCodec.INSTANCE).get();
+                // A near-cache hit needs only the generation: a GET, shared by concurrent hits, costs Redis and
+                // the client less than a script. Any other answer (a new generation, or none) takes the script,
+                // which may store one.
+                byte[] current = generationReads.get();
                 if (current != null && heldGeneration.equals(new String(current, StandardCharsets.UTF_8))) {
                     return List.of(current);
                 }
