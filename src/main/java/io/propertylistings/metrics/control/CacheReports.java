@@ -69,7 +69,8 @@ public class CacheReports {
         long hits = statistics.count(level, Figure.HITS);
         long misses = statistics.count(level, Figure.MISSES);
         DurationWindow.Summary loads = statistics.loadTimes(level);
-        return new LevelFigures(hits, misses, statistics.count(level, Figure.LOADS),
+        return new LevelFigures(hits, statistics.count(level, Figure.EARLY_HITS), misses,
+                statistics.count(level, Figure.LOADS),
                 statistics.count(level, Figure.EVICTIONS), statistics.count(level, Figure.ERRORS),
                 // The same percentage as Redis' own, over this level's lookups.
                 new KeyspaceFigures(hits, misses).hitRatio(),

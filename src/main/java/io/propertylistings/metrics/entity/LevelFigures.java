@@ -6,9 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One cache level's own figures since start: what this application did, not every client of Redis. */
 @Schema(name = "LevelFigures", description = "This application's figures for one cache level since start")
-@JsonbPropertyOrder({"hits", "misses", "loads", "evictions", "errors", "hitRatio", "loadTime"})
+@JsonbPropertyOrder({"hits", "earlyHits", "misses", "loads", "evictions", "errors", "hitRatio", "loadTime"})
 public record LevelFigures(
         long hits,
+        @Schema(name = "early_hits", description = "of the hits, those answered before JAX-RS, from the entry that "
+                + "answered the same request before")
+        @JsonbProperty("early_hits") long earlyHits,
         long misses,
         long loads,
         long evictions,

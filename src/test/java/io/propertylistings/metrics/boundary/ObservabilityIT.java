@@ -92,7 +92,7 @@ class ObservabilityIT {
         assertEquals(200, http.get("properties/" + id).statusCode());
 
         MetricsScrape after = MetricsScrape.of(http);
-        for (String figure : List.of("hits", "misses", "loads", "evictions", "errors")) {
+        for (String figure : List.of("hits", "early_hits", "misses", "loads", "evictions", "errors")) {
             assertEquals("counter", after.type("cache_" + figure + "_total").orElse("none"), figure + " in:\n" + after.text());
         }
         assertEquals(before.cache("loads", "response") + 2, after.cache("loads", "response"), "list and detail");
@@ -191,7 +191,8 @@ class ObservabilityIT {
         assertEquals(LEVELS, List.copyOf(levels.keySet()));
         for (String level : LEVELS) {
             JsonObject figures = levels.getJsonObject(level);
-            assertEquals(List.of("hits", "misses", "loads", "evictions", "errors", "hit_ratio", "load_time_ms"),
+            assertEquals(List.of("hits", "early_hits", "misses", "loads", "evictions", "errors", "hit_ratio",
+                    "load_time_ms"),
                     List.copyOf(figures.keySet()));
             // Nothing ran between the two readings but the scrape itself.
             assertEquals(scrape.cache("hits", level), figures.getJsonNumber("hits").longValue(), level);
