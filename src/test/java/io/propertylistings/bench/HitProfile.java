@@ -41,7 +41,7 @@ final class HitProfile {
             new Category("Payara's OpenTelemetry JAX-RS tracing (the ceiling pays it; a hit answered before JAX-RS does not)",
                     frames -> frames.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("opentelemetry"))),
             new Category("writing the body through JAX-RS", contains("WriterInterceptorExecutor")),
-            new Category("Jersey, the servlet container and Grizzly (the ceiling pays them all)",
+            new Category("the servlet container and Grizzly, and Jersey where JAX-RS answered (the ceiling pays them all)",
                     frames -> frames.stream().anyMatch(f -> f.contains("jersey") || f.contains("grizzly")
                             || f.contains("catalina"))));
 
