@@ -54,8 +54,7 @@ public class HeldResponseFilter extends HttpFilter {
             return;
         }
         Optional<CacheEntry<?>> entry = aliases.get(signature);
-        if (entry.isPresent() && cache.getHeld(entry.get()).orElse(null) instanceof RenderedResponse held
-                && held.stored() != null) {
+        if (entry.isPresent() && cache.getHeld(entry.get()).orElse(null) instanceof RenderedResponse held) {
             statistics.earlyHit(entry.get().level());
             write(new CachedRepresentation(held.stored(), Cached.Outcome.HIT, false, entry.get()), request, response);
             return;

@@ -82,11 +82,11 @@ public class GenerationalCache {
      */
     public <T> Optional<T> getHeld(CacheEntry<T> entry) {
         long token = trust.token();
-        if (token == GenerationTrust.UNTRUSTED
-                || nearCache.get(entry.localKey(), System.currentTimeMillis()).isEmpty()) {
+        if (token == GenerationTrust.UNTRUSTED) {
             return Optional.empty();
         }
-        return lookup(entry, Counted.HITS, token).flatMap(Found::value);
+        Optional<NearCache.Entry> held = near(entry);
+        return held.isEmpty() ? Optional.empty() : lookup(entry, Counted.HITS, token, held).flatMap(Found::value);
     }
 
     /** The value if the cache holds it now, without counting or loading; for tests and reports. */
@@ -170,9 +170,17 @@ public class GenerationalCache {
     }
 
     private <T> Optional<Found<T>> lookup(CacheEntry<T> entry, Counted counted, long token) {
+        return lookup(entry, counted, token, near(entry));
+    }
+
+    private Optional<NearCache.Entry> near(CacheEntry<?> entry) {
+        return nearCache.get(entry.localKey(), System.currentTimeMillis());
+    }
+
+    private <T> Optional<Found<T>> lookup(CacheEntry<T> entry, Counted counted, long token,
+            Optional<NearCache.Entry> held) {
         CacheLevel level = entry.level();
         List<byte[]> reply;
-        Optional<NearCache.Entry> held = nearCache.get(entry.localKey(), System.currentTimeMillis());
         long floor = trust.highestSeen();
         try {
             reply = redis.lookup(entry.suffix(), held.map(NearCache.Entry::generation).orElse(""));
