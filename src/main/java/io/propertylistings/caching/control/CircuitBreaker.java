@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * the last {@code window} calls failed; after {@code delay}, one trial call; its success closes the breaker,
  * its failure opens it again. Kept by hand because it sits on every cache hit: a closed breaker whose window
  * holds no failure costs two volatile reads, where the Fault Tolerance interceptor cost about as much CPU as
- * the Redis call it guarded (BENCHMARKS.md). Only failures {@code countsAsFailure} accepts count: an error that
- * Redis answered at once (a store refused at {@code maxmemory}, a command its ACL refuses) costs no waiting,
- * and opening the breaker for it would turn every other command away too.
+ * the Redis call it guarded (BENCHMARKS.md). Of the RuntimeExceptions only those {@code countsAsFailure} accepts
+ * count: an error that Redis answered at once (a store refused at {@code maxmemory}, a command its ACL refuses)
+ * costs no waiting, and opening the breaker for it would turn every other command away too. An Error counts.
  */
 final class CircuitBreaker {
 
@@ -52,17 +52,22 @@ final class CircuitBreaker {
 
     <T> T call(Supplier<T> command) {
         boolean trial = admit();
+        // A failure unless the command returned or Redis answered: an Error counts too, and must end a trial,
+        // which left running would keep every later trial out and the cache off until a restart.
+        boolean failure = true;
         try {
             T result = command.get();
-            succeeded(trial);
+            failure = false;
             return result;
         } catch (RuntimeException e) {
-            if (countsAsFailure.test(e)) {
+            failure = countsAsFailure.test(e);
+            throw e;
+        } finally {
+            if (failure) {
                 failed(trial);
             } else {
-                succeeded(trial); // Redis answered
+                succeeded(trial);
             }
-            throw e;
         }
     }
 

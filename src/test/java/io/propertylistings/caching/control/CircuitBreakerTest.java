@@ -2,6 +2,7 @@ package io.propertylistings.caching.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,27 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void anErrorInATrialIsAFailedTrialAndAnotherTrialFollows() {
+        openIt();
+        now += Duration.ofSeconds(1).toNanos();
+        error();
+        assertThrows(CircuitBreaker.Open.class, this::ok, "open again for another delay");
+        now += Duration.ofSeconds(1).toNanos();
+        assertEquals("ok", ok(), "the trial after the error's");
+        fail();
+        assertEquals("ok", ok(), "closed again, with a fresh window");
+    }
+
+    @Test
+    void anErrorInAClosedCallCountsAsAFailure() {
+        ok();
+        ok();
+        error();
+        fail();
+        assertThrows(CircuitBreaker.Open.class, this::ok);
+    }
+
+    @Test
     void errorsRedisAnsweredAtOnceDoNotOpenIt() {
         for (int i = 0; i < 8; i++) {
             assertThrows(UnsupportedOperationException.class, () -> breaker.call(() -> {
@@ -109,6 +131,14 @@ class CircuitBreakerTest {
         assertTrue(GenerationGuard.unanswered(new IllegalStateException("client shut down")));
         assertFalse(GenerationGuard.unanswered(new org.redisson.client.RedisOutOfMemoryException("OOM")));
         assertFalse(GenerationGuard.unanswered(new org.redisson.client.RedisException("NOPERM")));
+    }
+
+    private void error() {
+        StackOverflowError error = new StackOverflowError("in the Redis client");
+        assertSame(error, assertThrows(StackOverflowError.class, () -> breaker.call(() -> {
+            calls.incrementAndGet();
+            throw error;
+        })), "thrown as it is");
     }
 
     private void openIt() {
