@@ -134,16 +134,21 @@ public class GenerationGuard {
     @ConfigProperty(name = "redis.eviction.wait-ms")
     long waitMillis;
 
+    @Inject
+    @ConfigProperty(name = RedisTopology.TIMEOUT, defaultValue = "500")
+    long timeoutMillis;
+
     private final CircuitBreaker breaker = new CircuitBreaker(4, 0.5, Duration.ofSeconds(1), System::nanoTime,
             GenerationGuard::unanswered);
 
-    // Concurrent hits share one GET of the generation, each one a GET sent after it asked.
+    // Concurrent hits share one GET of the generation, each one a GET sent after it asked. A hit waits for it no
+    // longer than for a command of its own; its SharedRead.NoAnswer is a failure to the breaker (see unanswered).
     private SharedRead<byte[]> generationReads;
 
     @PostConstruct
     void start() {
         generationReads = new SharedRead<>(() -> redis.<byte[]>getBucket(CacheEntry.GENERATION_KEY,
-                ByteArrayCodec.INSTANCE).getAsync());
+                ByteArrayCodec.INSTANCE).getAsync(), Duration.ofMillis(timeoutMillis));
     }
 
     /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
