@@ -87,7 +87,10 @@ public class GenerationGuard {
             """;
 
     // Under maxmemory with noeviction Redis refuses a script's first write if it could add memory, and runs
-    // the rest of a script once a first write went through: so dropping the old entries comes first.
+    // the rest of a script once a first write went through: so dropping the old entries comes first. The new
+    // generation is at least the caller's floor (ARGV[2], one above the highest it has seen): a counter lost
+    // while Redis' clock is behind a generation handed out before (after a failover to a host whose clock lags)
+    // would otherwise start again below it, and that node would doubt every answer until the clock caught up.
     private static final String ADVANCE = GENERATION + """
             local old = redis.call('GET', KEYS[1])
             if old then
@@ -103,6 +106,10 @@ public class GenerationGuard {
             local next = now_micros()
             if old and tonumber(old) and tonumber(old) >= next then
               next = tonumber(old) + 1
+            end
+            local floor = tonumber(ARGV[2])
+            if floor and floor > next then
+              next = floor
             end
             local text = string.format('%d', next)
             redis.call('SET', KEYS[1], text)
@@ -184,23 +191,26 @@ public class GenerationGuard {
                 List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX)));
     }
 
-    /** Starts a new generation and drops the entries of the old one, in one atomic step; returns the new one. */
-    public String advance() {
-        return breaker.call(this::advanceNow);
+    /**
+     * Starts a new generation, at least {@code floor}, and drops the entries of the old one, in one atomic step;
+     * returns the new one.
+     */
+    public String advance(long floor) {
+        return breaker.call(() -> advanceNow(floor));
     }
 
-    private String advanceNow() {
+    private String advanceNow(long floor) {
         List<Object> keys = List.of(CacheEntry.GENERATION_KEY);
         if (waitReplicas <= 0) {
             byte[] advanced = script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.VALUE, keys,
-                    bytes(CacheEntry.PREFIX));
+                    bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)));
             return new String(advanced, StandardCharsets.UTF_8);
         }
         // Replication is asynchronous: a master that dies right after the advance could take it along, and the
         // promoted replica would serve the old generation's entries. WAIT makes a replica have it first.
         RBatch batch = redis.createBatch(BatchOptions.defaults().sync(waitReplicas, Duration.ofMillis(waitMillis)));
         batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE,
-                RScript.ReturnType.VALUE, keys, bytes(CacheEntry.PREFIX));
+                RScript.ReturnType.VALUE, keys, bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)));
         try {
             BatchResult<?> result = batch.execute();
             return new String((byte[]) result.getResponses().get(0), StandardCharsets.UTF_8);

@@ -101,7 +101,9 @@ public class GenerationTrust {
     /** Evicts everything now; throws when Redis did not take it (the caller then {@link #doubt}s). */
     public void evict() {
         long doubts = doubts();
-        String generation = generations.advance();
+        // Above every generation this node has seen, whatever Redis' clock says: else a counter recreated below
+        // them would keep the node in doubt.
+        String generation = generations.advance(highestSeen() + 1);
         plausible(generation, 0);
         settle(doubts);
     }

@@ -50,11 +50,11 @@ class GenerationalCacheTest {
         }
 
         @Override
-        public String advance() {
+        public String advance(long floor) {
             call("advance");
             entries.clear();
-            clock += 1000; // Redis' TIME: the real script moves to at least the clock
-            generation = Math.max(generation + 1, clock);
+            clock += 1000; // Redis' TIME: the real script moves to at least the clock, and the floor
+            generation = Math.max(Math.max(generation + 1, clock), floor);
             return Long.toString(generation);
         }
 
@@ -198,6 +198,21 @@ class GenerationalCacheTest {
         settle();
         assertTrue(redis.generation > 100, "advanced past what Redis had lost");
         assertEquals(Cached.Outcome.MISS, get().outcome());
+    }
+
+    @Test
+    void aGenerationLostWhileRedisClockIsBehindIsSettledByOneEviction() {
+        settle();
+        redis.generation = redis.clock + 1_000_000; // handed out by a master whose clock ran ahead
+        get();
+        // A failover to a host whose clock lags, then the counter is lost (a restart without data, LRU, FLUSHALL):
+        // Redis starts it again at its own clock, below the generation this node has seen.
+        redis.generation = redis.clock;
+        assertEquals(Cached.Outcome.BYPASS, get().outcome());
+        settle();
+        assertEquals(Cached.Outcome.MISS, get().outcome(), "the cache is read again after one eviction");
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+        assertEquals(2, redis.calls.stream().filter("advance"::equals).count());
     }
 
     @Test
