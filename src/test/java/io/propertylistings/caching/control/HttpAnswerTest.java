@@ -50,6 +50,14 @@ class HttpAnswerTest {
     }
 
     @Test
+    void aRefusedGzipGoesAsIdentityEvenWhenTheWildcardIsAccepted() {
+        HttpAnswer answer = answer(Cached.Outcome.HIT, false, "gzip;q=0, *;q=1", OptionalLong.empty());
+        assertFalse(answer.headers().containsKey("Content-Encoding"));
+        assertEquals("\"abc\"", answer.etag());
+        assertArrayEquals(STORED.body(), answer.body());
+    }
+
+    @Test
     void gzipIsItsOwnRepresentationWithItsOwnValidator() {
         HttpAnswer answer = answer(Cached.Outcome.HIT, false, "gzip, br", OptionalLong.empty());
         assertEquals("gzip", answer.headers().get("Content-Encoding"));
