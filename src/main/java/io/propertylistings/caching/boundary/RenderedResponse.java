@@ -34,6 +34,11 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
         }
 
         @Override
+        public boolean cacheable(RenderedResponse value) {
+            return value.stored() != null;
+        }
+
+        @Override
         public RenderedResponse decode(byte[] stored) {
             return new RenderedResponse(StoredResponse.decode(stored), null);
         }

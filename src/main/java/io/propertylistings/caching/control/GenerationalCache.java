@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * the same generation share it;</li>
  * <li>a load stores only under the generation read before it, so a load that raced with a write is
  * dropped;</li>
- * <li>while this node doubts Redis ({@link GenerationTrust}) it loads without the cache;</li>
+ * <li>while this node doubts Redis ({@link GenerationTrust}), or Redis cannot be asked, it loads without the
+ * cache, and concurrent callers of one entry share a load that began after they came ({@link SharedLoads});</li>
  * <li>a Redis failure is never passed on: the value is loaded as if there were no cache.</li>
  * </ul>
  */
@@ -40,6 +41,8 @@ public class GenerationalCache {
 
     @Inject
     CacheStatistics statistics;
+
+    final SharedLoads bypassLoads = new SharedLoads();
 
     /** What a lookup found: the generation Redis is at, and the value if it holds one. */
     private record Found<T>(String generation, Optional<T> value) {
@@ -64,9 +67,7 @@ public class GenerationalCache {
         Optional<Found<T>> found = token == GenerationTrust.UNTRUSTED ? Optional.empty()
                 : lookup(entry, counted, token);
         if (found.isEmpty()) {
-            // Without a generation nothing tells a load that began before a write from one that began after it:
-            // no load is shared, each request reads the database for itself.
-            return new Cached<>(load(entry, loader), Cached.Outcome.BYPASS);
+            return new Cached<>(loadBypassing(entry, loader), Cached.Outcome.BYPASS);
         }
         if (found.get().value().isPresent()) {
             return new Cached<>(found.get().value().get(), Cached.Outcome.HIT);
@@ -149,6 +150,22 @@ public class GenerationalCache {
             return new Cached<>(load(entry, loader), Cached.Outcome.MISS);
         }
         return new Cached<>(loaded.value(), mine ? Cached.Outcome.MISS : Cached.Outcome.HIT);
+    }
+
+    /**
+     * A load while the cache cannot be read. Without a generation nothing tells a load that began before a write
+     * from one that began after it, so a caller shares only a load that begins after it came ({@link
+     * SharedLoads}): at most one database load per entry in flight, so that a Redis outage does not multiply the
+     * database's work. A value that may not be kept (an answer other than 200) is its request's own: a caller
+     * that waited for it loads its own, as {@link #loadShared} does.
+     */
+    private <T> T loadBypassing(CacheEntry<T> entry, Supplier<T> loader) {
+        boolean[] ranHere = {false};
+        T value = bypassLoads.load(entry.localKey(), () -> {
+            ranHere[0] = true;
+            return load(entry, loader);
+        });
+        return ranHere[0] || entry.codec().cacheable(value) ? value : load(entry, loader);
     }
 
     // Under the single flight: another node may have stored the entry while this one waited for the lock.

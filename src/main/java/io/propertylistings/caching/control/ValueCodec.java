@@ -11,6 +11,14 @@ public interface ValueCodec<T> {
     /** The bytes to store, or empty for a value that must not be cached (an answer other than 200). */
     Optional<byte[]> encode(T value);
 
+    /**
+     * Whether {@link #encode} keeps {@code value}; one it does not keep belongs to the request that loaded it and
+     * is never handed to another. Override where encoding only to ask costs a copy of the value.
+     */
+    default boolean cacheable(T value) {
+        return encode(value).isPresent();
+    }
+
     /** Reads what {@link #encode} wrote; throws an IllegalArgumentException for anything else. */
     T decode(byte[] stored);
 

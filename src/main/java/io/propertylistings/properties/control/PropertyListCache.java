@@ -43,6 +43,11 @@ public class PropertyListCache implements ValueCodec<PropertyListJson> {
     }
 
     @Override
+    public boolean cacheable(PropertyListJson list) {
+        return true;
+    }
+
+    @Override
     public PropertyListJson decode(byte[] stored) {
         if (stored.length < 4) {
             throw new IllegalArgumentException("not a stored property list");

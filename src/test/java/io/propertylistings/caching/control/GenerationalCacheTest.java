@@ -11,7 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The get-or-load and the rules of doubt, against a Redis that is a map and can be made to fail. */
@@ -177,6 +183,81 @@ class GenerationalCacheTest {
     }
 
     @Test
+    void whileRedisIsDownCallersThatComeDuringALoadShareTheNextOne() throws Exception {
+        settle();
+        redis.down = true;
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        Supplier<String> loader = () -> {
+            int load = loads.incrementAndGet();
+            if (load == 1) {
+                firstStarted.countDown();
+                await(first);
+            }
+            return "load " + load;
+        };
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            Future<Cached<String>> alone = callers.submit(() -> cache.get(ENTRY, loader));
+            await(firstStarted);
+            List<Future<Cached<String>>> later = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                later.add(callers.submit(() -> cache.get(ENTRY, loader)));
+            }
+            awaitQueued(20);
+            first.countDown();
+            assertEquals("load 1", alone.get(10, TimeUnit.SECONDS).value());
+            for (Future<Cached<String>> caller : later) {
+                Cached<String> read = caller.get(10, TimeUnit.SECONDS);
+                assertEquals("load 2", read.value(), "a caller took a load begun before it came");
+                assertEquals(Cached.Outcome.BYPASS, read.outcome());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(2, loads.get(), "one load for the twenty that came during the first");
+        assertEquals(2, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.LOADS));
+        assertEquals(0, cache.bypassLoads.keys());
+    }
+
+    @Test
+    void whileRedisIsDownAValueThatMayNotBeKeptIsNotHandedToAnotherCaller() throws Exception {
+        settle();
+        redis.down = true;
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        Supplier<String> loader = () -> {
+            int load = loads.incrementAndGet();
+            if (load == 1) {
+                firstStarted.countDown();
+                await(first);
+            }
+            return "error 404 of load " + load + " on " + Thread.currentThread().getName();
+        };
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            Future<Cached<String>> alone = callers.submit(() -> cache.get(ENTRY, loader));
+            await(firstStarted);
+            List<Future<String>> later = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                later.add(callers.submit(() -> {
+                    String read = cache.get(ENTRY, loader).value();
+                    return read.endsWith(" on " + Thread.currentThread().getName()) ? "its own" : read;
+                }));
+            }
+            awaitQueued(3);
+            first.countDown();
+            alone.get(10, TimeUnit.SECONDS);
+            for (Future<String> caller : later) {
+                assertEquals("its own", caller.get(10, TimeUnit.SECONDS), "an answer loaded for another request");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(1 + 1 + 2, loads.get(), "the shared load, then one for each caller it did not run for");
+    }
+
+    @Test
     void aFailedEvictionIsOwedAndKeepsTheCacheUnreadUntilRedisTakesIt() {
         settle();
         get();
@@ -302,6 +383,28 @@ class GenerationalCacheTest {
         near.clear();
         assertEquals(Cached.Outcome.HIT, get().outcome());
         assertEquals(1_000L * "v1".length() + NearCache.OVERHEAD, near.bytes(), "read from Redis");
+    }
+
+    private void awaitQueued(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cache.bypassLoads.queued(ENTRY.localKey()) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(cache.bypassLoads.queued(ENTRY.localKey()) + " of " + count
+                        + " callers queued for the next load; " + loads.get() + " loads so far");
+            }
+            Thread.yield();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never opened the latch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static byte[] bytes(String text) {

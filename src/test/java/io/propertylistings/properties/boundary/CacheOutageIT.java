@@ -7,6 +7,7 @@ import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalPostgres;
 import io.propertylistings.support.LocalRedis;
+import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.TestRedis;
 import jakarta.json.JsonObject;
@@ -125,6 +126,63 @@ class CacheOutageIT {
         assertTrue(load.writes.get() > 0 && load.reads.get() > 0, "the load ran");
         assertEquals("HIT", awaitHit("properties/", Duration.ofSeconds(5)), "caching resumes within 5 s");
         System.out.printf("Redis kill: %d reads, %d writes, 0 5xx, 0 stale%n", load.reads.get(), load.writes.get());
+    }
+
+    /**
+     * A Redis outage must not become a database outage: with Redis stopped, concurrent reads of the list share
+     * their loads (a load that began after they came), where each used to load both levels for itself (exactly
+     * one load per read and level). The server runs 4 HTTP workers, so at most 4 reads are in it at once, and a
+     * load serves those that came during the one before it: about 2, so about 0.5 loads per read and level, more
+     * when reads spend longer outside the load than in it. Hence a bound below one but above one half.
+     */
+    @Test
+    void withRedisStoppedConcurrentReadsShareTheirDatabaseLoads() throws Exception {
+        LocalRedis redis = PayaraMicroEnvironment.services().localRedis().orElseThrow();
+        int clients = 32;
+        int budget = 2_000;
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        MetricsScrape before;
+        MetricsScrape after;
+        redis.stop();
+        try {
+            before = MetricsScrape.of(http);
+            AtomicInteger left = new AtomicInteger(budget);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a bound on the run, not a figure
+            ExecutorService threads = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<?>> readers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    readers.add(threads.submit(() -> {
+                        while (left.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                            HttpResponse<byte[]> read = http.get("properties/");
+                            sent.incrementAndGet();
+                            answers.merge(read.statusCode() + " " + Http.cacheOutcome(read), 1, Integer::sum);
+                        }
+                    }));
+                }
+                for (Future<?> reader : readers) {
+                    reader.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            after = MetricsScrape.of(http);
+        } finally {
+            if (!redis.isRunning()) {
+                redis.restart();
+            }
+        }
+        assertEquals(Map.of("200 BYPASS", sent.get()), answers, "every read answered from the database");
+        assertTrue(sent.get() >= 200, "only " + sent.get() + " reads in the time given");
+        double list = (after.cache("loads", "list") - before.cache("loads", "list")) / (double) sent.get();
+        double response = (after.cache("loads", "response") - before.cache("loads", "response")) / (double) sent.get();
+        System.out.printf("Redis stopped, %d clients: %d reads, database loads per read: list %.3f, response %.3f,"
+                + " both %.3f (each read loaded both levels before)%n", clients, sent.get(), list, response,
+                list + response);
+        assertTrue(list < 0.8, "list loads per read: " + list);
+        assertTrue(response < 0.8, "response loads per read: " + response);
+        assertEquals("HIT", awaitHit("properties/", Duration.ofSeconds(5)), "caching resumes within 5 s");
     }
 
     @Test
