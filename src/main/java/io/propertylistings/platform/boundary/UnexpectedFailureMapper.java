@@ -1,12 +1,9 @@
 package io.propertylistings.platform.boundary;
 
+import io.propertylistings.platform.control.DatabaseFailures;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +19,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception exception) {
-        if (databaseUnreachable(exception)) {
+        if (DatabaseFailures.unreachable(exception)) {
             LOG.warning(() -> "Database unreachable: " + rootCause(exception));
             return Response.fromResponse(ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
                             "the database is unavailable, try again shortly"))
@@ -31,26 +28,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "the request could not be completed");
-    }
-
-    /** Connection failures by their SQL state (class 08, or 57P for a server shutting down) or their type. */
-    static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            // A pool that cannot open a connection says so in its message, with no SQL state.
-            if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().contains("allocating a connection")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootCause(Throwable failure) {
