@@ -8,7 +8,7 @@ import java.time.Duration;
  * generation, the entries, their index and the single-flight locks share one Redis Cluster slot and one
  * script can evict them all.
  *
- * <p>Keys: {@code {all_properties}:generation}; {@code {all_properties}:<generation>:<level>:v<format>:<id>}
+ * <p>Keys: {@code {all_properties}:generation}; {@code {all_properties}:evicted}; {@code {all_properties}:<generation>:<level>:v<format>:<id>}
  * for an entry; {@code {all_properties}:<generation>:index} for the entries of a generation;
  * {@code {all_properties}:lock:<level>:<id>} for a load in flight.
  */
@@ -16,6 +16,8 @@ public record CacheEntry<T>(CacheLevel level, String id, ValueCodec<T> codec, Du
 
     public static final String NAMESPACE = "{all_properties}";
     public static final String GENERATION_KEY = NAMESPACE + ":generation";
+    /** The database transactions whose eviction was made in the last minute (see {@code GenerationGuard}). */
+    public static final String EVICTED_TRANSACTIONS_KEY = NAMESPACE + ":evicted";
     public static final String PREFIX = NAMESPACE + ":";
 
     /** What follows the generation in the entry's key; the format's version is part of it. */

@@ -24,7 +24,9 @@ public class CacheStatistics {
         /** Hits answered before JAX-RS, from the entry that answered the same request before (in hits too). */
         EARLY_HITS,
         /** Background rebuilds after an eviction or the deployment, and the evictions folded into one. */
-        WARMUPS, WARMUPS_SKIPPED
+        WARMUPS, WARMUPS_SKIPPED,
+        /** Evictions asked for a database transaction whose eviction was made already (not in evictions). */
+        EVICTIONS_ALREADY_MADE
     }
 
     /** Told of every counted event and every timed load, on the thread that caused it: keep it cheap. */
@@ -119,6 +121,11 @@ public class CacheStatistics {
 
     public void eviction(CacheLevel level) {
         increment(level, Figure.EVICTIONS);
+    }
+
+    /** An eviction asked for a transaction whose eviction another call or node made already. */
+    public void evictionAlreadyMade(CacheLevel level) {
+        increment(level, Figure.EVICTIONS_ALREADY_MADE);
     }
 
     /** Counts a Redis failure; while Redis stays down, one warning every ten seconds is enough. */

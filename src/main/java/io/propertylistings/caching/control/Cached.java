@@ -9,6 +9,11 @@ public record Cached<T>(T value, Outcome outcome) {
         /** Loaded by this request. */
         MISS,
         /** Loaded without the cache: Redis could not be asked, or this node does not trust it yet. */
-        BYPASS
+        BYPASS,
+        /**
+         * From the cache although this node could not hear database changes, because the database could not be
+         * reached: as of the last change any node heard.
+         */
+        FALLBACK
     }
 }

@@ -36,6 +36,8 @@ import org.redisson.command.NoSyncedSlavesException;
 public class GenerationGuard {
 
     private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
+    // How long a transaction's eviction is remembered: far longer than a notification takes to reach every node.
+    private static final Duration EVICTED_TRANSACTION_TTL = Duration.ofMinutes(1);
 
     // A generation that does not exist yet (a new Redis, one restarted without its data, or one whose
     // maxmemory policy evicted the counter) starts at the current time in microseconds, above every number
@@ -91,7 +93,14 @@ public class GenerationGuard {
     // generation is at least the caller's floor (ARGV[2], one above the highest it has seen): a counter lost
     // while Redis' clock is behind a generation handed out before (after a failover to a host whose clock lags)
     // would otherwise start again below it, and that node would doubt every answer until the clock caught up.
+    // ARGV[3] names the database transaction the eviction is for ('' for none): its eviction is made once, by
+    // whichever node comes first (the writer after its commit, or a node that heard the commit's notification);
+    // the others find it among the transactions evicted in the last minute (KEYS[2], scored by Redis' clock in ms)
+    // and return the generation with 0. That set is written last, for maxmemory.
     private static final String ADVANCE = GENERATION + """
+            if ARGV[3] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[3]) then
+              return {generation(KEYS[1]), 0}
+            end
             local old = redis.call('GET', KEYS[1])
             if old then
               local index = ARGV[1] .. old .. ':index'
@@ -113,7 +122,13 @@ public class GenerationGuard {
             end
             local text = string.format('%d', next)
             redis.call('SET', KEYS[1], text)
-            return text
+            if ARGV[3] ~= '' then
+              local now = math.floor(now_micros() / 1000)
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[4]))
+              redis.call('ZADD', KEYS[2], now, ARGV[3])
+              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[4]))
+            end
+            return {text, 1}
             """;
 
     // The current generation, then each live entry of its index with the milliseconds it has left.
@@ -192,34 +207,45 @@ public class GenerationGuard {
     }
 
     /**
-     * Starts a new generation, at least {@code floor}, and drops the entries of the old one, in one atomic step;
-     * returns the new one.
+     * Starts a new generation, at least {@code floor}, and drops the entries of the old one, in one atomic step,
+     * unless the eviction for {@code transaction} (a database transaction's name, or empty) was made already.
      */
-    public String advance(long floor) {
-        return breaker.call(() -> advanceNow(floor));
+    public Advance advance(long floor, String transaction) {
+        return breaker.call(() -> advanceNow(floor, transaction));
     }
 
-    private String advanceNow(long floor) {
-        List<Object> keys = List.of(CacheEntry.GENERATION_KEY);
+    /** The generation after an advance, and whether this call made it (false: the transaction's was made). */
+    public record Advance(String generation, boolean advanced) {
+    }
+
+    private Advance advanceNow(long floor, String transaction) {
+        List<Object> keys = List.of(CacheEntry.GENERATION_KEY, CacheEntry.EVICTED_TRANSACTIONS_KEY);
+        Object[] arguments = {bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)), bytes(transaction),
+                bytes(Long.toString(EVICTED_TRANSACTION_TTL.toMillis()))};
         if (waitReplicas <= 0) {
-            byte[] advanced = script().eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.VALUE, keys,
-                    bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)));
-            return new String(advanced, StandardCharsets.UTF_8);
+            return advance(script().<List<Object>>eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LIST,
+                    keys, arguments));
         }
         // Replication is asynchronous: a master that dies right after the advance could take it along, and the
         // promoted replica would serve the old generation's entries. WAIT makes a replica have it first.
         RBatch batch = redis.createBatch(BatchOptions.defaults().sync(waitReplicas, Duration.ofMillis(waitMillis)));
         batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE,
-                RScript.ReturnType.VALUE, keys, bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)));
+                RScript.ReturnType.LIST, keys, arguments);
         try {
             BatchResult<?> result = batch.execute();
-            return new String((byte[]) result.getResponses().get(0), StandardCharsets.UTF_8);
+            @SuppressWarnings("unchecked")
+            List<Object> reply = (List<Object>) result.getResponses().get(0);
+            return advance(reply);
         } catch (NoSyncedSlavesException noReplicaInTime) {
             // The master has the advance; without a replica (one died or is resyncing) there is nothing to wait
             // for, and refusing the eviction would only switch the cache off.
             LOG.fine(() -> "Eviction not confirmed by a replica: " + noReplicaInTime);
-            return "";
+            return new Advance("", true);
         }
+    }
+
+    private static Advance advance(List<Object> reply) {
+        return new Advance(new String((byte[]) reply.get(0), StandardCharsets.UTF_8), ((Long) reply.get(1)) == 1L);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether this node may read the cache. It may not while it doubts that Redis holds every eviction:
@@ -18,12 +19,18 @@ import java.util.logging.Logger;
  * how a restart from RDB or AOF and a failover to a replica show, on every node, whether it was reading or
  * not;</li>
  * <li>after an eviction of its own failed;</li>
- * <li>when Redis shows a generation below one this node has already seen (its data went back in time).</li>
+ * <li>when Redis shows a generation below one this node has already seen (its data went back in time);</li>
+ * <li>after it was deaf to changes made in the database (see below), once it hears them again.</li>
  * </ul>
  * A doubt is settled by an eviction of this node's own that Redis took after the doubt arose: every entry
  * from before is then unreachable. Until then reads go to the database, and the eviction is retried in the
  * background. Other failures (a timeout, an open breaker, a value that cannot be decoded) are misses, not
  * doubts: they lose no eviction, and evicting for them would let one slow node empty everyone's cache.
+ *
+ * <p>Changes made in the database without this service (psql, an import, another service) are heard from
+ * PostgreSQL. While changes must be heard ({@code database.changes.listen}), the node reads the cache only
+ * until the deadline its listener last set ({@link #changesHeardUntil}): a node that cannot be sure it has
+ * heard every change committed more than that bound ago answers from the database instead.
  */
 @ApplicationScoped
 public class GenerationTrust {
@@ -45,10 +52,15 @@ public class GenerationTrust {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    @ConfigProperty(name = "database.changes.listen", defaultValue = "true")
+    boolean changesMustBeHeard;
+
     // Starts at one: a node begins in doubt.
     private final AtomicLong failures = new AtomicLong(1);
     private final AtomicLong highestSeen = new AtomicLong();
     private volatile long settled;
+    private volatile long heardUntilNanos = System.nanoTime();
     private ScheduledFuture<?> retries;
 
     /**
@@ -57,11 +69,37 @@ public class GenerationTrust {
      */
     public long token() {
         long doubts = doubts();
-        if (settled == doubts) {
-            return doubts;
+        if (settled != doubts) {
+            retrySoon();
+            return UNTRUSTED;
         }
-        retrySoon();
-        return UNTRUSTED;
+        return !changesMustBeHeard || System.nanoTime() - heardUntilNanos < 0 ? doubts : UNTRUSTED;
+    }
+
+    /**
+     * As {@link #token()}, but also while this node cannot hear database changes: for an answer of last resort
+     * when the database itself cannot be reached, which Redis' current generation still holds as of the last
+     * change any node heard.
+     */
+    public long tokenWhileDeaf() {
+        long doubts = doubts();
+        return settled == doubts ? doubts : UNTRUSTED;
+    }
+
+    /**
+     * Every change committed in the database before {@code deadlineNanos} minus the listener's bound has been
+     * heard and evicted: the cache may be read until {@code deadlineNanos} ({@link System#nanoTime}).
+     */
+    public synchronized void changesHeardUntil(long deadlineNanos) {
+        if (deadlineNanos - heardUntilNanos > 0) {
+            heardUntilNanos = deadlineNanos;
+        }
+    }
+
+    /** Changes made in the database cannot be heard now: no reads until they can, and an eviction covered the gap. */
+    public synchronized void deafToChanges(String why) {
+        heardUntilNanos = System.nanoTime();
+        LOG.info(() -> why + "; the cache is not read until this node hears database changes again");
     }
 
     /** No doubt arose since {@code token} was handed out: what Redis answered in between may be used. */
@@ -98,14 +136,22 @@ public class GenerationTrust {
         return true;
     }
 
-    /** Evicts everything now; throws when Redis did not take it (the caller then {@link #doubt}s). */
-    public void evict() {
+    /**
+     * Evicts everything now, unless the eviction for {@code transaction} (a database transaction's name, or empty
+     * for none) was made already; true when this call evicted. Throws when Redis did not take it (the caller then
+     * {@link #doubt}s).
+     */
+    public boolean evict(String transaction) {
         long doubts = doubts();
         // Above every generation this node has seen, whatever Redis' clock says: else a counter recreated below
-        // them would keep the node in doubt.
-        String generation = generations.advance(highestSeen() + 1);
-        plausible(generation, 0);
-        settle(doubts);
+        // them would keep the node in doubt. In doubt, only an eviction of this node's own settles it: the
+        // transaction's may predate the doubt.
+        GenerationGuard.Advance advance = generations.advance(highestSeen() + 1, settled == doubts ? transaction : "");
+        plausible(advance.generation(), 0);
+        if (advance.advanced()) {
+            settle(doubts);
+        }
+        return advance.advanced();
     }
 
     /** This node may have missed or lost an eviction: no reads until an eviction of its own lands. */
@@ -132,7 +178,7 @@ public class GenerationTrust {
     void retry() {
         if (settled != doubts()) {
             try {
-                evict();
+                evict("");
                 LOG.info("Evicted after a doubt; the cache is in use again");
             } catch (RuntimeException stillDown) {
                 return; // the next round tries again

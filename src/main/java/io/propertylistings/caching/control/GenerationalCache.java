@@ -1,5 +1,6 @@
 package io.propertylistings.caching.control;
 
+import io.propertylistings.platform.control.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public class GenerationalCache {
         Optional<Found<T>> found = token == GenerationTrust.UNTRUSTED ? Optional.empty()
                 : lookup(entry, counted, token);
         if (found.isEmpty()) {
-            return new Cached<>(loadBypassing(entry, loader), Cached.Outcome.BYPASS);
+            return bypass(entry, loader);
         }
         if (found.get().value().isPresent()) {
             return new Cached<>(found.get().value().get(), Cached.Outcome.HIT);
@@ -97,16 +98,25 @@ public class GenerationalCache {
                 : lookup(entry, Counted.NOTHING, token).flatMap(Found::value);
     }
 
-    /** Evicts every level, on every node, once Redis takes it; until then this node does not read the cache. */
-    public void evictAll() {
-        statistics.eviction(CacheLevel.RESPONSE);
-        statistics.eviction(CacheLevel.LIST);
+    /**
+     * Evicts every level, on every node, once Redis takes it; until then this node does not read the cache.
+     * {@code transaction} names the database transaction whose commit this eviction is for (empty: none): its
+     * eviction is made once, however many nodes ask for it. True when this call evicted.
+     */
+    public boolean evictAll(String transaction) {
         try {
-            trust.evict();
+            if (!trust.evict(transaction)) {
+                statistics.evictionAlreadyMade(CacheLevel.RESPONSE);
+                statistics.evictionAlreadyMade(CacheLevel.LIST);
+                return false;
+            }
         } catch (RuntimeException e) {
             statistics.error(CacheLevel.RESPONSE, "eviction", e);
             trust.doubt("An eviction failed (" + e.getClass().getSimpleName() + ")");
         }
+        statistics.eviction(CacheLevel.RESPONSE);
+        statistics.eviction(CacheLevel.LIST);
+        return true;
     }
 
     /** What each level holds in the current generation; a RuntimeException when Redis cannot be asked. */
@@ -132,6 +142,23 @@ public class GenerationalCache {
                     CacheEntry.PREFIX + generation + ":" + level.tag() + ":*"));
         }
         return contents;
+    }
+
+    /**
+     * The value from the database, without the cache. If the database cannot be reached, the entry Redis holds in
+     * its current generation instead, when this node's only reason not to read it is that it cannot hear database
+     * changes (which it cannot while the database is unreachable): an answer as of the last change any node heard,
+     * rather than a 503.
+     */
+    private <T> Cached<T> bypass(CacheEntry<T> entry, Supplier<T> loader) {
+        try {
+            return new Cached<>(loadBypassing(entry, loader), Cached.Outcome.BYPASS);
+        } catch (RuntimeException failure) {
+            long token = DatabaseFailures.unreachable(failure) ? trust.tokenWhileDeaf() : GenerationTrust.UNTRUSTED;
+            Optional<T> last = token == GenerationTrust.UNTRUSTED ? Optional.empty()
+                    : lookup(entry, Counted.NOTHING, token).flatMap(Found::value);
+            return new Cached<>(last.orElseThrow(() -> failure), Cached.Outcome.FALLBACK);
+        }
     }
 
     /**

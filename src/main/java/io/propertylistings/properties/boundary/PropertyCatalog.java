@@ -6,6 +6,7 @@ import io.propertylistings.caching.control.GenerationalCache;
 import io.propertylistings.caching.control.SpliceableGzip;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
+import io.propertylistings.properties.control.WriteTransactions;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
 import io.propertylistings.properties.entity.PropertyListJson;
@@ -47,6 +48,9 @@ public class PropertyCatalog {
     @Inject
     CacheStatistics statistics;
 
+    @Inject
+    WriteTransactions transactions;
+
     /**
      * Every property as one gzipped JSON array, cache-aside: this bean says what to load, the cache does the
      * rest. A load streams the rows into the gzip: no entity and no object per row, and the only compression of
@@ -80,12 +84,17 @@ public class PropertyCatalog {
         return statistics.load(CacheLevel.DETAIL, () -> store.find(id).map(PropertyJson::of));
     }
 
+    // Each write names its transaction before it changes anything (WriteTransactions), so that its eviction and
+    // its notification's are made once.
+
     public PropertyJson create(PropertyDraft draft, String owner) {
+        transactions.beforeWrite();
         return PropertyJson.of(store.add(draft.toProperty().ownedBy(owner)));
     }
 
     public Optional<PropertyJson> replace(long id, PropertyDraft draft) {
         return store.find(id).map(property -> {
+            transactions.beforeWrite();
             draft.applyTo(property);
             store.flush();
             return PropertyJson.of(property);
@@ -95,6 +104,7 @@ public class PropertyCatalog {
     /** Applies a JSON Merge Patch (RFC 7396) to the stored fields, inside the transaction that writes them. */
     public Optional<PropertyJson> patch(long id, JsonObject mergePatch) {
         return store.find(id).map(property -> {
+            transactions.beforeWrite();
             JsonObject merged = Json.createMergePatch(mergePatch).apply(drafts.fields(property)).asJsonObject();
             drafts.draft(merged).applyTo(property);
             store.flush();
@@ -104,6 +114,7 @@ public class PropertyCatalog {
 
     public boolean delete(long id) {
         return store.find(id).map(property -> {
+            transactions.beforeWrite();
             store.remove(property);
             return true;
         }).orElse(false);

@@ -1,5 +1,6 @@
 package io.propertylistings.properties.entity;
 
+import io.propertylistings.properties.control.WriteTransactions;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PostPersist;
@@ -15,18 +16,25 @@ public class PropertyChangeListener {
     @Inject
     Event<PropertyChanged> changes;
 
+    @Inject
+    WriteTransactions transactions;
+
     @PostPersist
     void created(Property property) {
-        changes.fire(new PropertyChanged(property.getId(), PropertyChanged.Kind.CREATED));
+        changed(property, PropertyChanged.Kind.CREATED);
     }
 
     @PostUpdate
     void updated(Property property) {
-        changes.fire(new PropertyChanged(property.getId(), PropertyChanged.Kind.UPDATED));
+        changed(property, PropertyChanged.Kind.UPDATED);
     }
 
     @PostRemove
     void deleted(Property property) {
-        changes.fire(new PropertyChanged(property.getId(), PropertyChanged.Kind.DELETED));
+        changed(property, PropertyChanged.Kind.DELETED);
+    }
+
+    private void changed(Property property, PropertyChanged.Kind kind) {
+        changes.fire(new PropertyChanged(property.getId(), kind, transactions.current()));
     }
 }

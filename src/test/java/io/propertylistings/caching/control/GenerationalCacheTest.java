@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ class GenerationalCacheTest {
         long clock = 100;
         final Map<String, byte[]> entries = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        final Set<String> evictedTransactions = new HashSet<>();
         Runnable whileAnswering;
 
         @Override
@@ -56,12 +59,15 @@ class GenerationalCacheTest {
         }
 
         @Override
-        public String advance(long floor) {
+        public Advance advance(long floor, String transaction) {
             call("advance");
+            if (!transaction.isEmpty() && !evictedTransactions.add(transaction)) {
+                return new Advance(Long.toString(generation), false);
+            }
             entries.clear();
             clock += 1000; // Redis' TIME: the real script moves to at least the clock, and the floor
             generation = Math.max(Math.max(generation + 1, clock), floor);
-            return Long.toString(generation);
+            return new Advance(Long.toString(generation), true);
         }
 
         private void call(String name) {
@@ -262,7 +268,7 @@ class GenerationalCacheTest {
         settle();
         get();
         redis.down = true;
-        cache.evictAll();
+        cache.evictAll("");
         settle();
         redis.down = false;
         assertEquals(Cached.Outcome.BYPASS, get().outcome(), "Redis is back with the entries the write made stale");

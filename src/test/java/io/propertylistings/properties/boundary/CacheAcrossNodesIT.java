@@ -2,14 +2,18 @@ package io.propertylistings.properties.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.changes.control.ChangeChannel;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
+import io.propertylistings.support.LocalPostgres;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.OutsideWrites;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.PayaraMicroProcess;
 import io.propertylistings.support.Resp;
@@ -27,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.ToLongFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -432,6 +438,315 @@ class CacheAcrossNodesIT {
         List<MetricsScrape> after = scrapes();
         assertEquals(1, increase(before, after, scrape -> scrape.cache("loads", "response")), "one resource invocation");
         assertEquals(1, increase(before, after, scrape -> scrape.cache("loads", "list")), "one database load");
+    }
+
+    /** database.changes.max-lag-ms, as configured by default: every read that starts later sees a commit. */
+    private static final long CHANGE_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * Changes committed in the database without the service, over plain JDBC: an UPDATE, an INSERT, a DELETE and a
+     * TRUNCATE (and the rows put back). Every read of the detail, a filtered list and the whole list on both nodes
+     * that starts more than the bound after the commit shows the change; the test states how soon they did.
+     */
+    @Test
+    void changesMadeInTheDatabaseAreSeenOnBothNodesWithinTheBound() throws Exception {
+        String location = "Outside-" + System.nanoTime();
+        long id = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "100.00")));
+        String filtered = "properties/?location=" + location;
+        List<String> reads = List.of("properties/" + id, filtered, "properties/");
+        Map<String, Long> delays = new java.util.LinkedHashMap<>();
+
+        cachedOnBothNodes(reads);
+        delays.put("UPDATE", seenWithinBound(OutsideWrites.commit("UPDATE property SET price = 700 WHERE id = " + id),
+                reads, (read, answer) -> priceIn(answer, id).equals(Optional.of("700.00"))));
+
+        cachedOnBothNodes(reads);
+        long inserted = OutsideWrites.insert("Outside", location, "5.00");
+        delays.put("INSERT", seenWithinBound(System.nanoTime(), reads.subList(1, 3),
+                (read, answer) -> priceIn(answer, inserted).equals(Optional.of("5.00"))));
+
+        List<String> withInserted = List.of("properties/" + inserted, filtered, "properties/");
+        cachedOnBothNodes(withInserted);
+        delays.put("DELETE", seenWithinBound(OutsideWrites.commit("DELETE FROM property WHERE id = " + inserted),
+                withInserted, (read, answer) -> priceIn(answer, inserted).isEmpty()));
+
+        cachedOnBothNodes(reads);
+        OutsideWrites.commit("DROP TABLE IF EXISTS property_kept", "CREATE TABLE property_kept AS SELECT * FROM property");
+        try {
+            delays.put("TRUNCATE", seenWithinBound(OutsideWrites.commit("TRUNCATE property"), reads,
+                    (read, answer) -> priceIn(answer, id).isEmpty()));
+        } finally {
+            delays.put("INSERT ... SELECT", seenWithinBound(OutsideWrites.commit(
+                    "INSERT INTO property SELECT * FROM property_kept", "DROP TABLE property_kept"), reads,
+                    (read, answer) -> priceIn(answer, id).equals(Optional.of("700.00"))));
+        }
+        System.out.printf("Changes made in the database, shown by every read on both nodes after (ms): %s%n", delays);
+    }
+
+    /**
+     * A write makes one eviction of the shared cache however many nodes hear of it: through the API (the writer's
+     * own eviction and both nodes' notifications), and a statement of 10,000 rows made outside.
+     */
+    @Test
+    void aWriteIsOneEvictionHoweverManyNodesHearIt() throws Exception {
+        String location = "Once-" + System.nanoTime();
+        List<MetricsScrape> before = scrapes();
+        long id = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "1.00")));
+        String filtered = "properties/?location=" + location;
+
+        before = evictionsAsked(before, 3);
+        patchPrice(nodes.get(1).asAdmin(), id, "2.00");
+        // The writer's own eviction, and the notification on each node.
+        List<MetricsScrape> after = evictionsAsked(before, 3);
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("evictions", "list")),
+                "evictions for one write through the API, on both nodes together");
+        assertEquals(2, increase(before, after, scrape -> scrape.cache("evictions_already_made", "list")));
+
+        before = after;
+        long imported = OutsideWrites.commit("INSERT INTO property (title, description, price, location)"
+                + " SELECT 'Bulk ' || n, 'Imported', n, '" + location + "' FROM generate_series(1, 10000) AS n");
+        after = evictionsAsked(before, 2);
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("evictions", "list")),
+                "evictions for one statement of 10,000 rows");
+        seenWithinBound(imported, List.of(filtered + "&size=1"),
+                (read, answer) -> Http.json(answer).getInt("total") == 10_001);
+
+        before = after;
+        OutsideWrites.commit("DELETE FROM property WHERE location = '" + location + "' AND id <> " + id);
+        after = evictionsAsked(before, 2);
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("evictions", "list")),
+                "evictions for one statement that deletes 10,000 rows");
+    }
+
+    /**
+     * Waits until the nodes together asked for {@code asked} more evictions than in {@code before} (each at least
+     * one: every node hears every commit), and answers their metrics then.
+     */
+    private List<MetricsScrape> evictionsAsked(List<MetricsScrape> before, int asked) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<MetricsScrape> now = scrapes();
+        while (System.nanoTime() < deadline && !asked(before, now, asked)) {
+            TimeUnit.MILLISECONDS.sleep(20); // polling the metrics for the notifications to be handled
+            now = scrapes();
+        }
+        assertTrue(asked(before, now, asked), "the nodes asked for " + asked + " evictions within 10 s");
+        return now;
+    }
+
+    private static boolean asked(List<MetricsScrape> before, List<MetricsScrape> now, int asked) {
+        long total = 0;
+        for (int node = 0; node < before.size(); node++) {
+            long more = heard(now.get(node)) - heard(before.get(node));
+            if (more < 1) {
+                return false;
+            }
+            total += more;
+        }
+        return total >= asked;
+    }
+
+    private static long heard(MetricsScrape scrape) {
+        return scrape.cache("evictions", "list") + scrape.cache("evictions_already_made", "list");
+    }
+
+    /**
+     * The listening sessions are cut off by the database (pg_terminate_backend), then PostgreSQL restarts, while
+     * another client keeps updating a property: no read on either node shows a price older than one committed
+     * more than the bound before it began. Each node bypasses the cache until it listens again and has evicted;
+     * the test states how long that took.
+     */
+    @Test
+    void aNodeThatCannotHearTheDatabaseServesNoStaleRead() throws Exception {
+        String location = "Deaf-" + System.nanoTime();
+        long id = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "1.00")));
+        List<String> reads = List.of("properties/" + id, "properties/?location=" + location);
+        cachedOnBothNodes(reads);
+        OutsideUpdates updates = new OutsideUpdates(id);
+        try {
+            updates.start();
+            readAndCheck(reads, updates, Duration.ofMillis(500));
+            long killed = OutsideWrites.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE application_name = '" + ChangeChannel.APPLICATION_NAME + "'");
+            assertEquals(2, killed, "one listening session per node");
+            long cut = System.nanoTime();
+            long[] cachingAgain = readAndCheck(reads, updates, Duration.ofSeconds(2));
+            assertTrue(cachingAgain[0] > 0 && cachingAgain[1] > 0, "both nodes cache again within 2 s of the cut");
+            System.out.printf("Listeners cut off under outside writes: no stale read; caching again after %d ms and"
+                    + " %d ms%n", (cachingAgain[0] - cut) / 1_000_000, (cachingAgain[1] - cut) / 1_000_000);
+
+            LocalPostgres postgres = PayaraMicroEnvironment.services().localPostgres().orElseThrow();
+            updates.pause();
+            readAndCheck(reads, updates, Duration.ofMillis(500));
+            postgres.close();
+            try {
+                readAndCheck(reads, updates, Duration.ofMillis(500));
+            } finally {
+                postgres.restart();
+            }
+            long restarted = System.nanoTime();
+            updates.resume();
+            cachingAgain = readAndCheck(reads, updates, Duration.ofSeconds(3));
+            assertTrue(cachingAgain[0] > 0 && cachingAgain[1] > 0, "both nodes cache again within 3 s of the restart");
+            System.out.printf("PostgreSQL restarted under outside writes: no stale read; caching again after %d ms"
+                    + " and %d ms%n", (cachingAgain[0] - restarted) / 1_000_000, (cachingAgain[1] - restarted) / 1_000_000);
+        } finally {
+            updates.stop();
+        }
+        assertTrue(updates.committed() > 20, "the outside writes ran: " + updates.committed());
+    }
+
+    /**
+     * Reads on both nodes for {@code duration}, each checked against the outside updates: a read shows at least
+     * the price committed more than the bound before it began. Answers when each node first began a read that hit
+     * after a read of its that did not (0 if it never did): when it was caching again.
+     */
+    private long[] readAndCheck(List<String> reads, OutsideUpdates updates, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        long[] cachingAgain = new long[nodes.size()];
+        boolean[] missed = new boolean[nodes.size()];
+        while (System.nanoTime() < end) {
+            for (int node = 0; node < nodes.size(); node++) {
+                for (String read : reads) {
+                    long started = System.nanoTime();
+                    long required = updates.committedBefore(started - CHANGE_BOUND_NANOS);
+                    HttpResponse<byte[]> answer = nodes.get(node).get(read);
+                    assertEquals(200, answer.statusCode(), read + " on node " + node);
+                    long shown = new java.math.BigDecimal(priceIn(answer, updates.id).orElseThrow()).longValue();
+                    assertTrue(shown >= required, read + " on node " + node + " showed " + shown + ", " + required
+                            + " was committed more than the bound before (" + Http.cacheOutcome(answer) + ")");
+                    boolean hit = "HIT".equals(Http.cacheOutcome(answer));
+                    if (!hit) {
+                        missed[node] = true;
+                    } else if (missed[node] && cachingAgain[node] == 0) {
+                        cachingAgain[node] = started;
+                    }
+                }
+            }
+        }
+        return cachingAgain;
+    }
+
+    /** Another client updating one property's price (1, 2, 3, ...) every 20 ms over JDBC, when it can. */
+    private static final class OutsideUpdates {
+
+        final long id;
+        private final ConcurrentLinkedDeque<long[]> commits = new ConcurrentLinkedDeque<>(); // {price, nanos}
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private volatile boolean paused;
+        private volatile boolean running = true;
+
+        OutsideUpdates(long id) {
+            this.id = id;
+        }
+
+        void start() {
+            thread.submit(() -> {
+                for (long price = 2; running; ) {
+                    if (!paused) {
+                        try {
+                            long at = OutsideWrites.commit("UPDATE property SET price = " + price + " WHERE id = " + id);
+                            commits.add(new long[] {price, at});
+                            price++;
+                        } catch (java.sql.SQLException databaseDown) {
+                            // the restart: nothing was committed
+                        }
+                    }
+                    TimeUnit.MILLISECONDS.sleep(20); // the pace of the other client
+                }
+                return null;
+            });
+        }
+
+        /** The highest price whose commit returned before {@code nanos}; 1 (the first) if none. */
+        long committedBefore(long nanos) {
+            long price = 1;
+            for (long[] commit : commits) {
+                if (commit[1] < nanos) {
+                    price = Math.max(price, commit[0]);
+                }
+            }
+            return price;
+        }
+
+        int committed() {
+            return commits.size();
+        }
+
+        void pause() {
+            paused = true;
+        }
+
+        void resume() {
+            paused = false;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.shutdown();
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads each twice on both nodes: the second read of each is a hit. */
+    private void cachedOnBothNodes(List<String> reads) {
+        for (Http node : nodes) {
+            for (String read : reads) {
+                node.get(read);
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                HttpResponse<byte[]> again = node.get(read);
+                while (!"HIT".equals(Http.cacheOutcome(again)) && System.nanoTime() < deadline) {
+                    again = node.get(read); // a warm-up's eviction-free rebuild, or a node still settling
+                }
+                assertEquals("HIT", Http.cacheOutcome(again), read + " on node " + nodes.indexOf(node));
+            }
+        }
+    }
+
+    /**
+     * Reads {@code reads} on both nodes from {@code committed} on, until each has shown the change and has been read
+     * once more after the bound; a read that starts later than the bound after the commit and does not show it, or
+     * that shows the old state after the new one, fails the test. The time after the commit by which every read
+     * showed it, in ms.
+     */
+    private long seenWithinBound(long committed, List<String> reads, BiPredicate<String, HttpResponse<byte[]>> shows) {
+        Map<String, Long> firstSeen = new HashMap<>();
+        java.util.Set<String> checkedAfterBound = new java.util.HashSet<>();
+        long deadline = committed + Duration.ofSeconds(10).toNanos();
+        while (checkedAfterBound.size() < nodes.size() * reads.size() && System.nanoTime() < deadline) {
+            for (int node = 0; node < nodes.size(); node++) {
+                for (String read : reads) {
+                    String which = read + " on node " + node;
+                    long started = System.nanoTime();
+                    HttpResponse<byte[]> answer = nodes.get(node).get(read);
+                    boolean shown = shows.test(read, answer);
+                    if (shown) {
+                        firstSeen.putIfAbsent(which, started - committed);
+                    } else {
+                        assertFalse(firstSeen.containsKey(which), which + " showed the change, then no more");
+                    }
+                    if (started - committed > CHANGE_BOUND_NANOS) {
+                        assertTrue(shown, which + " did not show the change " + (started - committed) / 1_000_000
+                                + " ms after its commit (" + Http.cacheOutcome(answer) + ")");
+                        checkedAfterBound.add(which);
+                    }
+                }
+            }
+        }
+        assertEquals(nodes.size() * reads.size(), checkedAfterBound.size(), "every read was checked after the bound");
+        return firstSeen.values().stream().mapToLong(Long::longValue).max().orElseThrow() / 1_000_000;
+    }
+
+    /** The price of the property in a detail or list answer; empty when it is not there (or a 404). */
+    private static Optional<String> priceIn(HttpResponse<byte[]> answer, long id) {
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        assertEquals(200, answer.statusCode(), Http.text(answer));
+        JsonObject body = Http.json(answer);
+        List<JsonObject> items = body.containsKey("properties")
+                ? body.getJsonArray("properties").getValuesAs(JsonObject.class) : List.of(body);
+        return items.stream().filter(item -> item.getJsonNumber("id").longValue() == id)
+                .map(item -> item.getString("price")).findFirst();
     }
 
     private record Ack(int version, long at) {

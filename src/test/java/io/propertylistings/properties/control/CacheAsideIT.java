@@ -95,7 +95,7 @@ class CacheAsideIT {
     // made yet when the first test runs: evict here, so every test starts with the cache in use.
     @BeforeEach
     void cacheInUse() {
-        cache.evictAll();
+        cache.evictAll("");
     }
 
     @AfterEach
@@ -127,8 +127,10 @@ class CacheAsideIT {
         transaction.rollback();
 
         List<PropertyChanged> events = observed.fired().subList(eventsBefore, observed.fired().size());
-        assertEquals(List.of(new PropertyChanged(created.id(), PropertyChanged.Kind.CREATED)), events,
+        assertEquals(List.of(created.id() + " " + PropertyChanged.Kind.CREATED),
+                events.stream().map(event -> event.id() + " " + event.kind()).toList(),
                 "the listener fired inside the transaction");
+        assertTrue(events.get(0).transaction().isPresent(), "the write named its transaction");
         assertEquals(listEvictions, statistics.count(CacheLevel.LIST, CacheStatistics.Figure.EVICTIONS));
         assertEquals(responseEvictions, statistics.count(CacheLevel.RESPONSE, CacheStatistics.Figure.EVICTIONS));
         assertTrue(cachedList().isPresent(), "the cached list survived the rollback");
@@ -155,7 +157,7 @@ class CacheAsideIT {
 
     @Test
     void aLoadThatRacedWithACommitDoesNotStoreItsOldList() throws Exception {
-        cache.evictAll();
+        cache.evictAll("");
         PausingPropertyStore.Gate gate = PausingPropertyStore.close();
         CompletableFuture<PropertyListJson> loader = CompletableFuture.supplyAsync(catalog::all, executor);
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the loader read the rows");
