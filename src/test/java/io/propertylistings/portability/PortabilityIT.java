@@ -101,7 +101,7 @@ class PortabilityIT {
                     });
                     start = since(started);
                     started = System.nanoTime();
-                    new SmokeSuite(server).run();
+                    new SmokeSuite(server, services).run();
                     smoke = since(started);
                     result = "passed";
                 } catch (AssertionError | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.BackingServices;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.TestAccounts;
@@ -12,6 +13,9 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,17 +24,22 @@ import java.util.Optional;
  * The same black-box checks for every server: writes need the admin (the WAR's Basic filter), the list and the
  * detail, a write that evicts the cached responses, ETag revalidation, a rejected invalid write, the metrics
  * where the server has MicroProfile Metrics (and their absence where it has not), cache warming and the writer's
- * own list, and readiness. Titles carry
+ * own list, a change made in the database without the service, and readiness. Titles carry
  * the server's name, so data left by an earlier server cannot make a check pass.
  */
 final class SmokeSuite {
 
+    // database.changes.max-lag-ms as configured by default: every read that starts later sees a commit.
+    private static final long CHANGE_BOUND_NANOS = Duration.ofMillis(250).toNanos();
+
     private final AppServer server;
+    private final BackingServices services;
     private final Http app;
     private final Http admin;
 
-    SmokeSuite(AppServer server) {
+    SmokeSuite(AppServer server, BackingServices services) {
         this.server = server;
+        this.services = services;
         this.app = new Http(server.application());
         this.admin = app.asAdmin();
     }
@@ -40,6 +49,7 @@ final class SmokeSuite {
         long id = writeEvictsAndTheListIsCachedAgain();
         detailIsCachedAndRevalidated(id);
         updateAndDeleteAreSeenByTheNextRead(id);
+        aChangeMadeInTheDatabaseIsSeenWithinTheBound();
         writesAreWarmedUpAndOwned();
         invalidWriteIsRejected();
         metrics();
@@ -142,6 +152,41 @@ final class SmokeSuite {
         assertTrue(find(Http.json(mine), id).isPresent(), "the admin's own list has what the admin created");
         assertTrue(mine.headers().firstValue("Cache-Control").orElse("").startsWith("private"));
         assertEquals(401, app.get("properties/?mine=true").statusCode());
+        assertEquals(204, admin.delete("properties/" + id).statusCode());
+    }
+
+    /**
+     * An UPDATE over plain JDBC, outside the service: the server's node hears it from PostgreSQL (LISTEN through
+     * the unwrapped pgjdbc connection), and a read that starts more than the bound after the commit shows it.
+     */
+    private void aChangeMadeInTheDatabaseIsSeenWithinTheBound() {
+        HttpResponse<byte[]> created = admin.send("POST", "properties/", "application/json",
+                "{\"title\":\"Changed outside on " + server.name() + "\",\"description\":\"Smoke\",\"price\":1,"
+                        + "\"location\":\"Outside\"}");
+        assertEquals(201, created.statusCode(), () -> "POST: " + Http.text(created));
+        long id = Http.json(created).getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"HIT".equals(xCache(app.get("properties/" + id)))) {
+            assertTrue(System.nanoTime() < deadline, "the detail is cached within 30 s (the node hears the database)");
+            pause();
+        }
+        long committed;
+        try (Connection connection = services.openDatabase();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE property SET price = 7 WHERE id = " + id);
+            committed = System.nanoTime();
+        } catch (SQLException e) {
+            throw new AssertionError("the outside UPDATE failed", e);
+        }
+        long started;
+        do {
+            started = System.nanoTime();
+            HttpResponse<byte[]> read = app.get("properties/" + id);
+            assertEquals(200, read.statusCode());
+            boolean shown = "7.00".equals(Http.json(read).getString("price"));
+            assertTrue(shown || started - committed <= CHANGE_BOUND_NANOS, "a read "
+                    + (started - committed) / 1_000_000 + " ms after the outside commit showed the old price");
+        } while (started - committed <= CHANGE_BOUND_NANOS);
         assertEquals(204, admin.delete("properties/" + id).statusCode());
     }
 

@@ -38,7 +38,8 @@ public final class ChangeChannel implements AutoCloseable {
     public static ChangeChannel listen(Connection connection, int timeoutMillis) throws SQLException {
         try {
             PGConnection notifications = connection.unwrap(PGConnection.class);
-            connection.setNetworkTimeout(Runnable::run, timeoutMillis);
+            // On pgjdbc's own connection: a server's wrapper may refuse it.
+            physical(notifications).setNetworkTimeout(Runnable::run, timeoutMillis);
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true); // LISTEN takes effect at commit
             }
@@ -63,6 +64,10 @@ public final class ChangeChannel implements AutoCloseable {
         return payloads(notifications.getNotifications(millis));
     }
 
+    private static Connection physical(PGConnection notifications) {
+        return (Connection) notifications; // pgjdbc's PgConnection is both
+    }
+
     private static List<String> payloads(PGNotification[] received) {
         List<String> payloads = new ArrayList<>();
         if (received != null) {
@@ -81,7 +86,7 @@ public final class ChangeChannel implements AutoCloseable {
             // A connection that goes back to the pool listens no more.
             heartbeat.execute("UNLISTEN *");
             heartbeat.execute("RESET application_name");
-            connection.setNetworkTimeout(Runnable::run, 0);
+            physical(notifications).setNetworkTimeout(Runnable::run, 0);
         } catch (SQLException | RuntimeException brokenAnyway) {
             // the pool's validation drops a broken connection
         }
