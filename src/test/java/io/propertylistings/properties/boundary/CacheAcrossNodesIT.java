@@ -755,7 +755,8 @@ class CacheAcrossNodesIT {
     /**
      * 8 writers and 32 readers for 15 s (it.stress.seconds), each request to either node: after each
      * acknowledged write, every read that starts later, on any node, must see it, through the response cache,
-     * the near caches, the list cache and the detail view alike.
+     * the near caches, the list cache and the detail view alike. One of the writers writes outside the service,
+     * over JDBC: every read that starts more than the bound after its commit must see its change.
      */
     @Test
     void everyReadAfterAnAcknowledgedWriteSeesItOnEveryNode() throws Exception {
@@ -777,9 +778,18 @@ class CacheAcrossNodesIT {
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             List<Long> own = ids.subList(w * PROPERTIES_PER_WRITER, (w + 1) * PROPERTIES_PER_WRITER);
+            boolean outside = w == WRITERS - 1;
             workers.add(threads.submit(() -> {
                 for (int version = 1; System.nanoTime() < deadline; version++) {
                     long id = own.get(version % own.size());
+                    if (outside) {
+                        // Another client of the database: its change counts from the bound after its commit.
+                        long committed = OutsideWrites.commit("UPDATE property SET title = 'v" + version
+                                + "' WHERE id = " + id);
+                        acks.get(id).add(new Ack(version, committed + CHANGE_BOUND_NANOS));
+                        writes.incrementAndGet();
+                        continue;
+                    }
                     HttpResponse<byte[]> answer = anyNode().asAdmin().send("PUT", "properties/" + id,
                             "application/json", draft(location, version));
                     if (answer.statusCode() == 200) {
@@ -789,6 +799,7 @@ class CacheAcrossNodesIT {
                         errors.add("PUT " + answer.statusCode());
                     }
                 }
+                return null;
             }));
         }
         for (int r = 0; r < READERS; r++) {
