@@ -26,12 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that moment ({@link GenerationTrust#changesHeardUntil}): a node that stops hearing (a lost connection, a
  * PostgreSQL restart or failover, a stalled thread) stops reading the cache within that bound. After a gap it
  * listens again first, then doubts the cache, so the eviction that settles the doubt covers every change it
- * may have missed.
+ * may have missed. It tries again after {@code database.changes.retry-ms}, doubling up to 2 s while it fails.
  */
 @ApplicationScoped
 public class ChangeListening {
 
     private static final Logger LOG = Logger.getLogger(ChangeListening.class.getName());
+    private static final long MAX_RETRY_MILLIS = 2_000;
 
     @Inject
     @ConfigProperty(name = "database.changes.listen", defaultValue = "true")
@@ -78,11 +79,13 @@ public class ChangeListening {
 
     private void listen() {
         boolean lost = false;
+        long pause = retryMillis;
         while (running) {
             try (ChangeChannel channel = ChangeChannel.listen(dataSource.getConnection(), networkTimeoutMillis())) {
                 // Listening from here on: an eviction after this doubt covers whatever was committed unheard.
                 trust.doubt(lost ? "Listening to database changes again" : "Listening to database changes");
                 lost = false;
+                pause = retryMillis;
                 while (running) {
                     long asked = System.nanoTime();
                     publish(channel.sync());
@@ -94,10 +97,12 @@ public class ChangeListening {
                 if (running) {
                     if (!lost) {
                         LOG.log(Level.WARNING, "Cannot hear database changes: {0}", e.toString());
+                        trust.deafToChanges("Database change listener lost (" + e.getClass().getSimpleName() + ")");
                     }
-                    trust.deafToChanges("Database change listener lost (" + e.getClass().getSimpleName() + ")");
                     lost = true;
-                    pause();
+                    pause(pause);
+                    // Each attempt costs the server's pool a few log lines while the database is down.
+                    pause = Math.min(2 * pause, MAX_RETRY_MILLIS);
                 }
             }
         }
@@ -113,9 +118,9 @@ public class ChangeListening {
         return (int) Math.max(1_000, 4 * maxLagMillis);
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            TimeUnit.MILLISECONDS.sleep(retryMillis);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
