@@ -3,6 +3,7 @@ package io.propertylistings.bench;
 import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.PayaraJvmOptions;
+import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.Resp;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -147,6 +148,7 @@ public final class BenchmarkSuite {
         coldWarm(10_000, settings.singleSamples());
         stampede();
         redisBytes();
+        redisDown();
         log("memory after the 10,000-row runs");
         report.memoryAt10k = heapAndRss();
 
@@ -624,6 +626,40 @@ public final class BenchmarkSuite {
         report.mixHitRatio = new double[] {Samples.median(ratios), Samples.median(listRatios)};
         report.commands.put("mix-90-10", wrk.commandLine(list, settings.loadSeconds(), List.of(GZIP),
                 Optional.of("target/bench/mix.lua")));
+    }
+
+    /**
+     * The full list at 10,000 rows with Redis up, then with Redis stopped: req/s, p99, and the database loads per
+     * request of each level while it is down (requests of one entry share a load that began after they came).
+     */
+    private void redisDown() throws Exception {
+        log("Redis down at 10,000 rows: GET /properties/ with Redis up, then stopped");
+        URI list = server.base.resolve("properties/");
+        client.get("properties/", true);
+        Wrk.Result up = checked("redis-up", wrk.run(list, settings.loadSeconds(), List.of(GZIP), Optional.empty()));
+        LocalRedis local = server.services.localRedis().orElseThrow();
+        local.stop();
+        try {
+            ServiceClient.Level listBefore = client.level("list");
+            ServiceClient.Level responseBefore = client.level("response");
+            Wrk.Result down = checked("redis-down", wrk.run(list, settings.loadSeconds(), List.of(GZIP),
+                    Optional.empty()));
+            long listLoads = client.level("list").minus(listBefore).loads();
+            long responseLoads = client.level("response").minus(responseBefore).loads();
+            report.redisDown = new Report.RedisDown(up, down, listLoads, responseLoads);
+            log(String.format(Locale.ROOT, "  loads per request: list %.2f, response %.2f",
+                    listLoads / (double) down.requests(), responseLoads / (double) down.requests()));
+        } finally {
+            local.restart();
+            redis = Resp.connect(server.services.redisAddress()); // the restart closed the harness's connection
+        }
+        // The node evicts before it reads again: the next steps start with the cache in use.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"HIT".equals(client.get("properties/", true).cache()) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50); // polling for the node to cache again
+        }
+        report.commands.put("redis-down", wrk.commandLine(list, settings.loadSeconds(), List.of(GZIP),
+                Optional.empty()) + "   (before and after stopping Redis)");
     }
 
     private static String writeBody(int i) {

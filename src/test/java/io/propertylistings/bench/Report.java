@@ -36,6 +36,11 @@ final class Report {
     List<long[]> stampedeLoads = List.of();
     double[] stampede;
     double[] writePairs;
+    RedisDown redisDown;
+
+    /** The list at 10,000 rows with Redis up and stopped, and the database loads of each level while it was down. */
+    record RedisDown(Wrk.Result up, Wrk.Result down, long listLoads, long responseLoads) {
+    }
     Wrk.Result mix;
     double[] mixHitRatio;
     long[] redis;
@@ -265,6 +270,23 @@ final class Report {
                             mixHitRatio[1]));
         }
 
+        if (redisDown != null) {
+            md.append("## 6b. Redis down: `GET /properties/` at 10,000 rows, 32 connections, gzip\n\n")
+                    .append("The same wrk run with Redis up, then with Redis stopped: every request is answered from ")
+                    .append("the database (`X-Cache: BYPASS`), and requests for one entry share a load that began after ")
+                    .append("they came (`SharedLoads`; before issue 21 every request loaded both levels itself: 1 load ")
+                    .append("per request at each level). Loads from `/cache/metrics` before and after the run.\n\n")
+                    .append("| Redis | req/s | p50 | p99 | database loads per request: list / response level |\n")
+                    .append("|---|---:|---:|---:|---:|\n")
+                    .append(String.format(Locale.ROOT, "| up | %,.0f | %s | %s | |%n",
+                            redisDown.up().requestsPerSecond(), ms(redisDown.up().p50Millis()),
+                            ms(redisDown.up().p99Millis())))
+                    .append(String.format(Locale.ROOT, "| down | %,.0f | %s | %s | %.2f / %.2f |%n%n",
+                            redisDown.down().requestsPerSecond(), ms(redisDown.down().p50Millis()),
+                            ms(redisDown.down().p99Millis()), redisDown.listLoads() / (double) redisDown.down().requests(),
+                            redisDown.responseLoads() / (double) redisDown.down().requests()));
+        }
+
         if (memory != null) {
             md.append("## 7. Memory\n\n")
                     .append("RSS from `/proc/<pid>/status` (the server's JVM, with the options of ")
@@ -355,6 +377,14 @@ final class Report {
         if (mix != null) {
             md.append(String.format(Locale.ROOT, "| 90/10 read/write mix, 32 connections | %,.0f req/s, response hit "
                     + "ratio %.1f %% | |%n", mix.requestsPerSecond(), mixHitRatio[0]));
+        }
+        if (redisDown != null) {
+            md.append(String.format(Locale.ROOT, "| Redis down, `GET /properties/` at 10,000 rows, 32 connections | %,.0f "
+                    + "req/s, p99 %s (Redis up: %,.0f req/s, p99 %s); **%.2f** database loads per request at the list "
+                    + "level | < 1 (1 before issue 21): %s |%n", redisDown.down().requestsPerSecond(),
+                    ms(redisDown.down().p99Millis()), redisDown.up().requestsPerSecond(), ms(redisDown.up().p99Millis()),
+                    redisDown.listLoads() / (double) redisDown.down().requests(),
+                    met(redisDown.listLoads() < redisDown.down().requests())));
         }
         if (memoryAt10k != null) {
             md.append(String.format(Locale.ROOT, "| RSS of the server after the 10,000-row runs (`%s`) | **%s** (peak %s) "
