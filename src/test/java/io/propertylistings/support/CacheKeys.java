@@ -18,6 +18,16 @@ public final class CacheKeys {
         return (String) redis.getBucket(CacheEntry.GENERATION_KEY, StringCodec.INSTANCE).get();
     }
 
+    public static String epoch(RedissonClient redis) {
+        return (String) redis.getBucket(CacheEntry.EPOCH_KEY, StringCodec.INSTANCE).get();
+    }
+
+    /** The tag of the details of property {@code id} now: the epoch, the id and the row's version. */
+    public static String detailTag(RedissonClient redis, long id) {
+        Object version = redis.getBucket(CacheEntry.rowKey(id), StringCodec.INSTANCE).get();
+        return CacheEntry.rowTag(epoch(redis), id, version == null ? "0" : version.toString());
+    }
+
     public static String listKey(String generation) {
         return CacheEntry.PREFIX + generation + ":list:v" + PropertyListCache.VERSION + ":" + PropertyListCache.ID;
     }

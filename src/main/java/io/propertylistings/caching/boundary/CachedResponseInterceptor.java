@@ -35,7 +35,8 @@ public class CachedResponseInterceptor {
     @Inject
     Jsonb jsonb;
 
-    private record Binding(String name, Duration ttl) {
+    /** The method's name and TTL, and which of its parameters is its {@link RowId} (-1: none). */
+    private record Binding(String name, Duration ttl, int row) {
     }
 
     @AroundInvoke
@@ -43,7 +44,8 @@ public class CachedResponseInterceptor {
         Binding binding = binding(invocation.getMethod());
         Object[] arguments = invocation.getParameters();
         CacheEntry<RenderedResponse> entry = new CacheEntry<>(CacheLevel.RESPONSE,
-                ResponseKey.of(binding.name(), arguments), RenderedResponse.CODEC, binding.ttl());
+                ResponseKey.of(binding.name(), arguments), RenderedResponse.CODEC, binding.ttl(),
+                binding.row() < 0 ? CacheEntry.EVERY_ROW : ((Number) arguments[binding.row()]).longValue());
         Cached<RenderedResponse> cached = cache.get(entry,
                 () -> RenderedResponse.of(proceed(invocation), jsonb, binding.ttl()));
         return cached.value().answer(cached.outcome(), ResponseKey.owner(arguments).isPresent(), entry);
@@ -67,7 +69,13 @@ public class CachedResponseInterceptor {
             long seconds = ConfigProvider.getConfig()
                     .getOptionalValue("caching.response." + binding.name() + ".ttl-seconds", Long.class)
                     .orElse(binding.ttlSeconds());
-            return new Binding(binding.name(), Duration.ofSeconds(seconds));
+            int row = -1;
+            for (int i = 0; i < m.getParameterCount(); i++) {
+                if (m.getParameters()[i].isAnnotationPresent(RowId.class)) {
+                    row = i;
+                }
+            }
+            return new Binding(binding.name(), Duration.ofSeconds(seconds), row);
         });
     }
 }

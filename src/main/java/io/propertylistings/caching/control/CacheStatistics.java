@@ -26,7 +26,9 @@ public class CacheStatistics {
         /** Background rebuilds after an eviction or the deployment, and the evictions folded into one. */
         WARMUPS, WARMUPS_SKIPPED,
         /** Evictions asked for a database transaction whose eviction was made already (not in evictions). */
-        EVICTIONS_ALREADY_MADE
+        EVICTIONS_ALREADY_MADE,
+        /** Of the evictions, those of everything (a doubt, a bulk change), and the rows whose details the others dropped. */
+        EVICTIONS_OF_EVERYTHING, ROW_EVICTIONS
     }
 
     /** Told of every counted event and every timed load, on the thread that caused it: keep it cheap. */
@@ -121,6 +123,18 @@ public class CacheStatistics {
 
     public void eviction(CacheLevel level) {
         increment(level, Figure.EVICTIONS);
+    }
+
+    /** An eviction that dropped every detail too. */
+    public void evictionOfEverything(CacheLevel level) {
+        increment(level, Figure.EVICTIONS_OF_EVERYTHING);
+    }
+
+    /** An eviction that dropped the details of {@code rows} rows. */
+    public void rowEvictions(CacheLevel level, int rows) {
+        for (int i = 0; i < rows; i++) {
+            increment(level, Figure.ROW_EVICTIONS);
+        }
     }
 
     /** An eviction asked for a transaction whose eviction another call or node made already. */

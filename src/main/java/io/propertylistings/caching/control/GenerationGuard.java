@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.BatchOptions;
@@ -36,8 +39,11 @@ import org.redisson.command.NoSyncedSlavesException;
 public class GenerationGuard {
 
     private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
-    // How long a transaction's eviction is remembered: far longer than a notification takes to reach every node.
-    private static final Duration EVICTED_TRANSACTION_TTL = Duration.ofMinutes(1);
+    // How long a change's eviction is remembered: far longer than a notification takes to reach every node.
+    private static final Duration EVICTED_CHANGE_TTL = Duration.ofMinutes(1);
+    // How long a row's version outlives its last write or store: longer than a detail is kept. A version that is
+    // gone comes back above every earlier one (Redis' clock), so an older detail can never be read again.
+    private static final Duration ROW_VERSION_TTL = Duration.ofHours(2);
 
     // A generation that does not exist yet (a new Redis, one restarted without its data, or one whose
     // maxmemory policy evicted the counter) starts at the current time in microseconds, above every number
@@ -57,35 +63,70 @@ public class GenerationGuard {
             end
             """;
 
-    // One round trip for a hit: the current generation and the entry stored under it, unless the caller
-    // already holds the entry of that generation (ARGV[3]), which then need not cross the network again.
-    private static final String LOOKUP = GENERATION + """
-            local generation = generation(KEYS[1])
-            if generation == ARGV[3] then
-              return {generation}
+    // An entry's tag is the version of what it depends on. An answer built from the set of rows (a list, a page, a
+    // caller's own list) depends on every write: its tag is the generation (KEYS[1]). A detail depends on its row
+    // only (ARGV[4], its id): its tag is the epoch (KEYS[2], which moves only when everything is evicted), the id
+    // and the row's version (KEYS[3]; '0' while the row has none: it gets one from the first store or write).
+    private static final String TAG = """
+            local function tag_of(generation_key, epoch_key, row_key, id)
+              if id == '' then
+                return generation(generation_key)
+              end
+              return generation(epoch_key) .. '-' .. id .. '-' .. (redis.call('GET', row_key) or '0')
             end
-            local entry = redis.call('GET', ARGV[1] .. generation .. ARGV[2])
-            if entry then
-              return {generation, entry}
-            end
-            return {generation}
             """;
 
-    // Stores only under the current generation, and notes the entry and its expiry (Redis' clock, in ms) in
-    // that generation's index, which is how an advance finds the entries to drop and how they are counted.
-    private static final String STORE_IF_CURRENT = GENERATION + """
-            if generation(KEYS[1]) ~= ARGV[1] then
-              return 0
+    // One round trip for a hit: the generation, the entry's tag and the entry stored under it, unless the caller
+    // already holds the entry of that tag (ARGV[3]), which then need not cross the network again.
+    private static final String LOOKUP = GENERATION + TAG + """
+            local current = generation(KEYS[1])
+            local tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[4])
+            if tag == ARGV[3] then
+              return {current, tag}
+            end
+            local entry = redis.call('GET', ARGV[1] .. tag .. ARGV[2])
+            if entry then
+              return {current, tag, entry}
+            end
+            return {current, tag}
+            """;
+
+    // Stores only under the tag read before the load (ARGV[1]), and notes the entry and its expiry (Redis' clock,
+    // in ms) in the index of what it depends on: the generation's, or for a detail the epoch's and its row's. A
+    // row without a version gets one now, so that its next write has one to move past. Returns the tag.
+    private static final String STORE_IF_CURRENT = GENERATION + TAG + """
+            local tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[6])
+            if tag ~= ARGV[1] then
+              return false
             end
             local ttl = tonumber(ARGV[3])
-            redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl)
-            local now = math.floor(now_micros() / 1000)
-            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
-            redis.call('ZADD', KEYS[3], now + ttl, KEYS[2])
-            if redis.call('PTTL', KEYS[3]) < ttl then
-              redis.call('PEXPIRE', KEYS[3], ttl)
+            local index
+            if ARGV[6] == '' then
+              index = ARGV[4] .. tag .. ':index'
+            else
+              if not redis.call('GET', KEYS[3]) then
+                redis.call('SET', KEYS[3], string.format('%d', now_micros()), 'PX', ttl)
+                tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[6])
+              elseif redis.call('PTTL', KEYS[3]) < ttl then
+                redis.call('PEXPIRE', KEYS[3], ttl)
+              end
+              index = ARGV[4] .. generation(KEYS[2]) .. ':rows'
             end
-            return 1
+            local key = ARGV[4] .. tag .. ARGV[5]
+            redis.call('SET', key, ARGV[2], 'PX', ttl)
+            if ARGV[6] ~= '' then
+              redis.call('SADD', KEYS[4], key)
+              if redis.call('PTTL', KEYS[4]) < ttl then
+                redis.call('PEXPIRE', KEYS[4], ttl)
+              end
+            end
+            local now = math.floor(now_micros() / 1000)
+            redis.call('ZREMRANGEBYSCORE', index, '-inf', now)
+            redis.call('ZADD', index, now + ttl, key)
+            if redis.call('PTTL', index) < ttl then
+              redis.call('PEXPIRE', index, ttl)
+            end
+            return tag
             """;
 
     // Under maxmemory with noeviction Redis refuses a script's first write if it could add memory, and runs
@@ -93,35 +134,62 @@ public class GenerationGuard {
     // generation is at least the caller's floor (ARGV[2], one above the highest it has seen): a counter lost
     // while Redis' clock is behind a generation handed out before (after a failover to a host whose clock lags)
     // would otherwise start again below it, and that node would doubt every answer until the clock caught up.
-    // ARGV[3] names the database transaction the eviction is for ('' for none): its eviction is made once, by
-    // whichever node comes first (the writer after its commit, or a node that heard the commit's notification);
-    // the others find it among the transactions evicted in the last minute (KEYS[2], scored by Redis' clock in ms)
-    // and return the generation with 0. That set is written last, for maxmemory.
+    // ARGV[3] names the change the eviction is for ('' for none): its eviction is made once, by whichever node
+    // comes first (the writer after its commit, or a node that heard the commit's notification); the others find
+    // it among the changes evicted in the last minute (KEYS[2], scored by Redis' clock in ms) and return the
+    // generation with 0. That set is written last, for maxmemory.
+    // Every eviction moves the generation. ARGV[5] = '1' evicts everything: the epoch (KEYS[3]) moves too, which
+    // drops every detail. Otherwise the rows ARGV[7..] move, each dropping its own details (ARGV[6]: how long a
+    // row's version is kept, at least as long as a detail).
     private static final String ADVANCE = GENERATION + """
             if ARGV[3] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[3]) then
               return {generation(KEYS[1]), 0}
             end
-            local old = redis.call('GET', KEYS[1])
-            if old then
-              local index = ARGV[1] .. old .. ':index'
-              local members = redis.call('ZRANGE', index, 0, -1)
+            local function unlink(members)
               for i = 1, #members, 500 do
                 redis.call('UNLINK', unpack(members, i, math.min(i + 499, #members)))
               end
+            end
+            local function after(old, floor)
+              local next = now_micros()
+              if old and tonumber(old) and tonumber(old) >= next then
+                next = tonumber(old) + 1
+              end
+              if floor and floor > next then
+                next = floor
+              end
+              return string.format('%d', next)
+            end
+            local old = redis.call('GET', KEYS[1])
+            if old then
+              local index = ARGV[1] .. old .. ':index'
+              unlink(redis.call('ZRANGE', index, 0, -1))
               redis.call('UNLINK', index)
             else
               redis.call('UNLINK', KEYS[1])
             end
-            local next = now_micros()
-            if old and tonumber(old) and tonumber(old) >= next then
-              next = tonumber(old) + 1
+            local old_epoch = redis.call('GET', KEYS[3])
+            if ARGV[5] == '1' and old_epoch then
+              local rows = ARGV[1] .. old_epoch .. ':rows'
+              unlink(redis.call('ZRANGE', rows, 0, -1))
+              redis.call('UNLINK', rows)
+            elseif ARGV[5] ~= '1' then
+              for i = 7, #ARGV do
+                local entries = ARGV[1] .. 'row:' .. ARGV[i] .. ':entries'
+                unlink(redis.call('SMEMBERS', entries))
+                redis.call('UNLINK', entries)
+              end
             end
-            local floor = tonumber(ARGV[2])
-            if floor and floor > next then
-              next = floor
-            end
-            local text = string.format('%d', next)
+            local text = after(old, tonumber(ARGV[2]))
             redis.call('SET', KEYS[1], text)
+            if ARGV[5] == '1' then
+              redis.call('SET', KEYS[3], after(old_epoch, nil))
+            else
+              for i = 7, #ARGV do
+                local row = ARGV[1] .. 'row:' .. ARGV[i]
+                redis.call('SET', row, after(redis.call('GET', row), nil), 'PX', tonumber(ARGV[6]))
+              end
+            end
             if ARGV[3] ~= '' then
               local now = math.floor(now_micros() / 1000)
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[4]))
@@ -131,16 +199,19 @@ public class GenerationGuard {
             return {text, 1}
             """;
 
-    // The current generation, then each live entry of its index with the milliseconds it has left.
+    // The current generation, then each live entry of its index and of the epoch's details, with the
+    // milliseconds it has left.
     private static final String CENSUS = GENERATION + """
-            local generation = generation(KEYS[1])
+            local current = generation(KEYS[1])
+            local epoch = generation(KEYS[2])
             local now = math.floor(now_micros() / 1000)
-            local members = redis.call('ZRANGEBYSCORE', ARGV[1] .. generation .. ':index', '(' .. now, '+inf',
-              'WITHSCORES')
-            local reply = {generation}
-            for i = 1, #members, 2 do
-              reply[#reply + 1] = members[i]
-              reply[#reply + 1] = string.format('%d', tonumber(members[i + 1]) - now)
+            local reply = {current}
+            for _, index in ipairs({ARGV[1] .. current .. ':index', ARGV[1] .. epoch .. ':rows'}) do
+              local members = redis.call('ZRANGEBYSCORE', index, '(' .. now, '+inf', 'WITHSCORES')
+              for i = 1, #members, 2 do
+                reply[#reply + 1] = members[i]
+                reply[#reply + 1] = string.format('%d', tonumber(members[i + 1]) - now)
+              end
             end
             return reply
             """;
@@ -173,64 +244,95 @@ public class GenerationGuard {
                 ByteArrayCodec.INSTANCE).getAsync(), Duration.ofMillis(timeoutMillis));
     }
 
-    /** The current generation and, if there is one and it is not {@code heldGeneration}, the entry under it. */
-    public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
+    /**
+     * The generation, then the tag of the entry with {@code entrySuffix} (the generation, or for a detail of
+     * {@code row} its epoch, id and version), then the entry under that tag unless it is {@code heldTag}.
+     */
+    public List<byte[]> lookup(String entrySuffix, long row, String heldTag) {
         return breaker.call(() -> {
-            if (!heldGeneration.isEmpty()) {
-                // A near-cache hit needs only the generation: a GET, shared by concurrent hits, costs Redis and
-                // the client less than a script. Any other answer (a new generation, or none) takes the script,
-                // which may store one.
-                byte[] current = generationReads.get();
-                if (current != null && heldGeneration.equals(new String(current, StandardCharsets.UTF_8))) {
-                    return List.of(current);
+            if (!heldTag.isEmpty()) {
+                // A near-cache hit needs only the versions: a GET (shared by concurrent hits) or an MGET costs
+                // Redis and the client less than a script. Any other answer (a new version, or none) takes the
+                // script, which may store one.
+                List<byte[]> current = row < 0 ? generationOnly() : rowVersions(row);
+                if (current != null && heldTag.equals(new String(current.get(1), StandardCharsets.UTF_8))) {
+                    return current;
                 }
             }
-            return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST,
-                    List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX), bytes(entrySuffix),
-                    bytes(heldGeneration));
+            List<Object> keys = row < 0 ? List.of(CacheEntry.GENERATION_KEY)
+                    : List.of(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY, CacheEntry.rowKey(row));
+            return script().eval(RScript.Mode.READ_WRITE, LOOKUP, RScript.ReturnType.LIST, keys,
+                    bytes(CacheEntry.PREFIX), bytes(entrySuffix), bytes(heldTag), bytes(row < 0 ? "" : Long.toString(row)));
         });
     }
 
-    /** Stores {@code value} under {@code key} only if {@code generation} is still current. */
-    public boolean storeIfCurrent(String generation, String key, byte[] value, Duration ttl) {
-        Long stored = breaker.call(() -> script().<Long>eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT,
-                RScript.ReturnType.LONG,
-                List.of(CacheEntry.GENERATION_KEY, key, CacheEntry.indexKey(generation)), bytes(generation), value,
-                bytes(Long.toString(ttl.toMillis()))));
-        return stored != null && stored == 1L;
+    private List<byte[]> generationOnly() {
+        byte[] generation = generationReads.get();
+        return generation == null ? null : List.of(generation, generation);
+    }
+
+    // The generation, and the tag the versions give the row's details; null if a counter is missing.
+    private List<byte[]> rowVersions(long row) {
+        Map<String, byte[]> versions = redis.getBuckets(ByteArrayCodec.INSTANCE)
+                .get(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY, CacheEntry.rowKey(row));
+        byte[] generation = versions.get(CacheEntry.GENERATION_KEY);
+        byte[] epoch = versions.get(CacheEntry.EPOCH_KEY);
+        if (generation == null || epoch == null) {
+            return null;
+        }
+        byte[] version = versions.get(CacheEntry.rowKey(row));
+        return List.of(generation, bytes(CacheEntry.rowTag(new String(epoch, StandardCharsets.UTF_8), row,
+                version == null ? "0" : new String(version, StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Stores {@code value} as the entry with {@code entrySuffix} only if its tag is still {@code tag}; the tag it
+     * was stored under (a row without a version gets one), or empty.
+     */
+    public Optional<String> storeIfCurrent(String tag, String entrySuffix, long row, byte[] value, Duration ttl) {
+        List<Object> keys = row < 0 ? List.of(CacheEntry.GENERATION_KEY)
+                : List.of(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY, CacheEntry.rowKey(row),
+                        CacheEntry.rowEntriesKey(row));
+        byte[] stored = breaker.call(() -> script().<byte[]>eval(RScript.Mode.READ_WRITE, STORE_IF_CURRENT,
+                RScript.ReturnType.VALUE, keys, bytes(tag), value, bytes(Long.toString(ttl.toMillis())),
+                bytes(CacheEntry.PREFIX), bytes(entrySuffix), bytes(row < 0 ? "" : Long.toString(row))));
+        return stored == null ? Optional.empty() : Optional.of(new String(stored, StandardCharsets.UTF_8));
     }
 
     /** The current generation, then pairs of an entry key and the milliseconds it has left. */
     public List<byte[]> census() {
         return breaker.call(() -> script().eval(RScript.Mode.READ_WRITE, CENSUS, RScript.ReturnType.LIST,
-                List.of(CacheEntry.GENERATION_KEY), bytes(CacheEntry.PREFIX)));
+                List.of(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY), bytes(CacheEntry.PREFIX)));
     }
 
     /**
-     * Starts a new generation, at least {@code floor}, and drops the entries of the old one, in one atomic step,
-     * unless the eviction for {@code transaction} (a database transaction's name, or empty) was made already.
+     * Makes {@code eviction}: a new generation, at least {@code floor}, and the rows it names, or everything;
+     * in one atomic step, unless the eviction of that change was made already.
      */
-    public Advance advance(long floor, String transaction) {
-        return breaker.call(() -> advanceNow(floor, transaction));
+    public Advance advance(long floor, Eviction eviction) {
+        return breaker.call(() -> advanceNow(floor, eviction));
     }
 
-    /** The generation after an advance, and whether this call made it (false: the transaction's was made). */
+    /** The generation after an advance, and whether this call made it (false: the change's was made). */
     public record Advance(String generation, boolean advanced) {
     }
 
-    private Advance advanceNow(long floor, String transaction) {
-        List<Object> keys = List.of(CacheEntry.GENERATION_KEY, CacheEntry.EVICTED_TRANSACTIONS_KEY);
-        Object[] arguments = {bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)), bytes(transaction),
-                bytes(Long.toString(EVICTED_TRANSACTION_TTL.toMillis()))};
+    private Advance advanceNow(long floor, Eviction eviction) {
+        List<Object> keys = List.of(CacheEntry.GENERATION_KEY, CacheEntry.EVICTED_CHANGES_KEY, CacheEntry.EPOCH_KEY);
+        List<Object> arguments = new ArrayList<>(List.of(bytes(CacheEntry.PREFIX), bytes(Long.toString(floor)),
+                bytes(eviction.change()), bytes(Long.toString(EVICTED_CHANGE_TTL.toMillis())),
+                bytes(eviction.everything() ? "1" : "0"), bytes(Long.toString(ROW_VERSION_TTL.toMillis()))));
+        eviction.rows().forEach(row -> arguments.add(bytes(Long.toString(row))));
+        Object[] values = arguments.toArray();
         if (waitReplicas <= 0) {
             return advance(script().<List<Object>>eval(RScript.Mode.READ_WRITE, ADVANCE, RScript.ReturnType.LIST,
-                    keys, arguments));
+                    keys, values));
         }
         // Replication is asynchronous: a master that dies right after the advance could take it along, and the
         // promoted replica would serve the old generation's entries. WAIT makes a replica have it first.
         RBatch batch = redis.createBatch(BatchOptions.defaults().sync(waitReplicas, Duration.ofMillis(waitMillis)));
         batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, ADVANCE,
-                RScript.ReturnType.LIST, keys, arguments);
+                RScript.ReturnType.LIST, keys, values);
         try {
             BatchResult<?> result = batch.execute();
             @SuppressWarnings("unchecked")

@@ -137,16 +137,17 @@ public class GenerationTrust {
     }
 
     /**
-     * Evicts everything now, unless the eviction for {@code transaction} (a database transaction's name, or empty
-     * for none) was made already; true when this call evicted. Throws when Redis did not take it (the caller then
-     * {@link #doubt}s).
+     * Makes {@code eviction} now, unless the eviction of its change was made already; true when this call
+     * evicted. Throws when Redis did not take it (the caller then {@link #doubt}s).
      */
-    public boolean evict(String transaction) {
+    public boolean evict(Eviction eviction) {
         long doubts = doubts();
         // Above every generation this node has seen, whatever Redis' clock says: else a counter recreated below
-        // them would keep the node in doubt. In doubt, only an eviction of this node's own settles it: the
-        // transaction's may predate the doubt.
-        GenerationGuard.Advance advance = generations.advance(highestSeen() + 1, settled == doubts ? transaction : "");
+        // them would keep the node in doubt. In doubt, only an eviction of everything, this node's own, settles
+        // it: the change's may predate the doubt.
+        boolean inDoubt = settled != doubts;
+        GenerationGuard.Advance advance = generations.advance(highestSeen() + 1,
+                inDoubt ? Eviction.everything("") : eviction);
         plausible(advance.generation(), 0);
         if (advance.advanced()) {
             settle(doubts);
@@ -178,7 +179,7 @@ public class GenerationTrust {
     void retry() {
         if (settled != doubts()) {
             try {
-                evict("");
+                evict(Eviction.everything(""));
                 LOG.info("Evicted after a doubt; the cache is in use again");
             } catch (RuntimeException stillDown) {
                 return; // the next round tries again

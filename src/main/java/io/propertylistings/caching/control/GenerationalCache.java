@@ -45,8 +45,8 @@ public class GenerationalCache {
 
     final SharedLoads bypassLoads = new SharedLoads();
 
-    /** What a lookup found: the generation Redis is at, and the value if it holds one. */
-    private record Found<T>(String generation, Optional<T> value) {
+    /** What a lookup found: the entry's tag (the generation, or a detail's versions), and the value if held. */
+    private record Found<T>(String tag, Optional<T> value) {
     }
 
     /** A load's value, whether this caller ran the loader, and whether the value may be kept. */
@@ -73,7 +73,7 @@ public class GenerationalCache {
         if (found.get().value().isPresent()) {
             return new Cached<>(found.get().value().get(), Cached.Outcome.HIT);
         }
-        return loadShared(entry, found.get().generation(), loader, token);
+        return loadShared(entry, found.get().tag(), loader, token);
     }
 
     /**
@@ -99,13 +99,12 @@ public class GenerationalCache {
     }
 
     /**
-     * Evicts every level, on every node, once Redis takes it; until then this node does not read the cache.
-     * {@code transaction} names the database transaction whose commit this eviction is for (empty: none): its
-     * eviction is made once, however many nodes ask for it. True when this call evicted.
+     * Makes {@code eviction} on every node, once Redis takes it; until then this node does not read the cache.
+     * Its change's eviction is made once, however many nodes ask for it. True when this call evicted.
      */
-    public boolean evictAll(String transaction) {
+    public boolean evict(Eviction eviction) {
         try {
-            if (!trust.evict(transaction)) {
+            if (!trust.evict(eviction)) {
                 statistics.evictionAlreadyMade(CacheLevel.RESPONSE);
                 statistics.evictionAlreadyMade(CacheLevel.LIST);
                 return false;
@@ -116,6 +115,11 @@ public class GenerationalCache {
         }
         statistics.eviction(CacheLevel.RESPONSE);
         statistics.eviction(CacheLevel.LIST);
+        if (eviction.everything()) {
+            statistics.evictionOfEverything(CacheLevel.RESPONSE);
+        } else {
+            statistics.rowEvictions(CacheLevel.RESPONSE, eviction.rows().size());
+        }
         return true;
     }
 
@@ -127,8 +131,10 @@ public class GenerationalCache {
         for (int i = 1; i + 1 < reply.size(); i += 2) {
             String key = text(reply.get(i));
             long ttlMillis = Long.parseLong(text(reply.get(i + 1)));
+            // {all_properties}:<tag>:<level>:v<format>:<id>, the tag the generation or a detail's
+            String afterTag = key.substring(key.indexOf(':', CacheEntry.PREFIX.length()));
             for (CacheLevel level : CacheLevel.values()) {
-                if (key.startsWith(CacheEntry.PREFIX + generation + ":" + level.tag() + ":")) {
+                if (afterTag.startsWith(":" + level.tag() + ":")) {
                     long[] count = counts.computeIfAbsent(level, l -> new long[] {0, -1});
                     count[0]++;
                     count[1] = Math.max(count[1], ttlMillis);
@@ -204,7 +210,7 @@ public class GenerationalCache {
         T value = load(entry, loader);
         Optional<byte[]> stored = entry.codec().encode(value);
         if (again.isPresent() && stored.isPresent()) {
-            store(entry, again.get().generation(), value, stored.get());
+            store(entry, again.get().tag(), value, stored.get());
         }
         return new Loaded<>(value, true, stored.isPresent());
     }
@@ -227,20 +233,20 @@ public class GenerationalCache {
         List<byte[]> reply;
         long floor = trust.highestSeen();
         try {
-            reply = redis.lookup(entry.suffix(), held.map(NearCache.Entry::generation).orElse(""));
+            reply = redis.lookup(entry.suffix(), entry.row(), held.map(NearCache.Entry::generation).orElse(""));
         } catch (RuntimeException e) {
             statistics.error(level, "lookup", e);
             return Optional.empty();
         }
-        String generation = text(reply.get(0));
-        if (!trust.plausible(generation, floor) || !trust.stillTrusted(token)) {
+        if (!trust.plausible(text(reply.get(0)), floor) || !trust.stillTrusted(token)) {
             return Optional.empty(); // Redis went back in time, or a doubt arose while it answered
         }
+        String tag = text(reply.get(1));
         Optional<T> value = Optional.empty();
-        if (reply.size() >= 2) {
-            value = decode(entry, reply.get(1), counted == Counted.HITS_AND_MISSES);
-            value.ifPresent(decoded -> keepNear(entry, generation, decoded, reply.get(1)));
-        } else if (held.isPresent() && held.get().generation().equals(generation)) {
+        if (reply.size() >= 3) {
+            value = decode(entry, reply.get(2), counted == Counted.HITS_AND_MISSES);
+            value.ifPresent(decoded -> keepNear(entry, tag, decoded, reply.get(2)));
+        } else if (held.isPresent() && held.get().generation().equals(tag)) {
             @SuppressWarnings("unchecked")
             T near = (T) held.get().value();
             value = Optional.of(near);
@@ -253,7 +259,7 @@ public class GenerationalCache {
         } else if (counted == Counted.HITS_AND_MISSES) {
             statistics.miss(level);
         }
-        return Optional.of(new Found<>(generation, value));
+        return Optional.of(new Found<>(tag, value));
     }
 
     // A value this code cannot read (another version's, or damaged) is a miss: the load overwrites it.
@@ -268,16 +274,15 @@ public class GenerationalCache {
         }
     }
 
-    private <T> void keepNear(CacheEntry<T> entry, String generation, T value, byte[] stored) {
-        nearCache.put(entry.localKey(), new NearCache.Entry(generation, value, entry.codec().heapBytes(value, stored),
+    private <T> void keepNear(CacheEntry<T> entry, String tag, T value, byte[] stored) {
+        nearCache.put(entry.localKey(), new NearCache.Entry(tag, value, entry.codec().heapBytes(value, stored),
                 System.currentTimeMillis() + entry.ttl().toMillis()));
     }
 
-    private <T> void store(CacheEntry<T> entry, String generation, T value, byte[] stored) {
+    private <T> void store(CacheEntry<T> entry, String tag, T value, byte[] stored) {
         try {
-            if (redis.storeIfCurrent(generation, entry.key(generation), stored, entry.ttl())) {
-                keepNear(entry, generation, value, stored);
-            }
+            redis.storeIfCurrent(tag, entry.suffix(), entry.row(), stored, entry.ttl())
+                    .ifPresent(storedUnder -> keepNear(entry, storedUnder, value, stored));
         } catch (RuntimeException e) {
             statistics.error(entry.level(), "store", e); // a miss for the next reader, nothing lost
         }

@@ -108,9 +108,9 @@ public class ChangeListening {
         }
     }
 
-    private void publish(List<String> transactions) {
-        for (String transaction : transactions) {
-            changes.fire(new CommittedChange(transaction));
+    private void publish(List<String> payloads) {
+        for (String transaction : payloads) {
+            changes.fire(CommittedChange.parse(transaction));
         }
     }
 

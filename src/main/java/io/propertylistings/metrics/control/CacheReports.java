@@ -71,7 +71,8 @@ public class CacheReports {
         DurationWindow.Summary loads = statistics.loadTimes(level);
         return new LevelFigures(hits, statistics.count(level, Figure.EARLY_HITS), misses,
                 statistics.count(level, Figure.LOADS),
-                statistics.count(level, Figure.EVICTIONS), statistics.count(level, Figure.ERRORS),
+                statistics.count(level, Figure.EVICTIONS), statistics.count(level, Figure.EVICTIONS_OF_EVERYTHING),
+                statistics.count(level, Figure.ROW_EVICTIONS), statistics.count(level, Figure.ERRORS),
                 // The same percentage as Redis' own, over this level's lookups.
                 new KeyspaceFigures(hits, misses).hitRatio(),
                 new LevelFigures.LoadTime(loads.count(), loads.p50Millis(), loads.p95Millis(), loads.p99Millis(),

@@ -2,6 +2,7 @@ package io.propertylistings.properties.boundary;
 
 import io.propertylistings.caching.boundary.CachedResponse;
 import io.propertylistings.caching.boundary.GzippedBody;
+import io.propertylistings.caching.boundary.RowId;
 import io.propertylistings.properties.entity.PropertyList;
 import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,9 @@ public class PropertyListing {
         return response.build();
     }
 
+    // A detail depends on its own row: writes to other properties leave it cached.
     @CachedResponse(name = "property-detail", ttlSeconds = 900)
-    public Response detail(long id) {
+    public Response detail(@RowId long id) {
         return Response.ok(catalog.find(id).orElseThrow(() -> notFound(id))).build();
     }
 

@@ -68,7 +68,7 @@ class RedisClusterIT {
     @Test
     @Order(0)
     void theSlotsTheUnitTestsComputeAreTheClustersSlots() throws IOException {
-        for (String key : List.of(CacheEntry.GENERATION_KEY, CacheEntry.EVICTED_TRANSACTIONS_KEY, CacheEntry.indexKey("17"), CacheKeys.listKey("17"),
+        for (String key : List.of(CacheEntry.GENERATION_KEY, CacheEntry.EVICTED_CHANGES_KEY, CacheEntry.indexKey("17"), CacheKeys.listKey("17"),
                 CacheKeys.fullListResponseKey("17"), CacheEntry.PREFIX + "lock:list:all_properties")) {
             assertEquals((long) HashSlot.of(key), Resp.call(cluster.masters().get(0).port(), "CLUSTER", "KEYSLOT", key), key);
         }

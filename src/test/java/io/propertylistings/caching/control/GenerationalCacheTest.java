@@ -35,13 +35,22 @@ class GenerationalCacheTest {
         final Set<String> evictedTransactions = new HashSet<>();
         Runnable whileAnswering;
 
+        long epoch = 50;
+        final Map<Long, Long> rowVersions = new HashMap<>();
+
+        String tag(long row) {
+            return row < 0 ? Long.toString(generation)
+                    : CacheEntry.rowTag(Long.toString(epoch), row, Long.toString(rowVersions.getOrDefault(row, 0L)));
+        }
+
         @Override
-        public List<byte[]> lookup(String entrySuffix, String heldGeneration) {
+        public List<byte[]> lookup(String entrySuffix, long row, String heldTag) {
             call("lookup");
             String current = Long.toString(generation);
-            byte[] entry = entries.get(CacheEntry.PREFIX + current + entrySuffix);
-            List<byte[]> reply = entry == null || current.equals(heldGeneration) ? List.of(bytes(current))
-                    : List.of(bytes(current), entry);
+            String tag = tag(row);
+            byte[] entry = entries.get(CacheEntry.PREFIX + tag + entrySuffix);
+            List<byte[]> reply = entry == null || tag.equals(heldTag) ? List.of(bytes(current), bytes(tag))
+                    : List.of(bytes(current), bytes(tag), entry);
             if (whileAnswering != null) {
                 whileAnswering.run();
             }
@@ -49,24 +58,39 @@ class GenerationalCacheTest {
         }
 
         @Override
-        public boolean storeIfCurrent(String seen, String key, byte[] value, Duration ttl) {
+        public Optional<String> storeIfCurrent(String seen, String entrySuffix, long row, byte[] value,
+                Duration ttl) {
             call("store");
-            if (!seen.equals(Long.toString(generation))) {
-                return false;
+            if (!seen.equals(tag(row))) {
+                return Optional.empty();
             }
-            entries.put(key, value);
-            return true;
+            if (row >= 0 && !rowVersions.containsKey(row)) {
+                rowVersions.put(row, ++clock);
+            }
+            entries.put(CacheEntry.PREFIX + tag(row) + entrySuffix, value);
+            return Optional.of(tag(row));
         }
 
         @Override
-        public Advance advance(long floor, String transaction) {
+        public Advance advance(long floor, Eviction eviction) {
             call("advance");
-            if (!transaction.isEmpty() && !evictedTransactions.add(transaction)) {
+            if (!eviction.change().isEmpty() && !evictedTransactions.add(eviction.change())) {
                 return new Advance(Long.toString(generation), false);
             }
-            entries.clear();
+            String sets = CacheEntry.PREFIX + generation + ":";
+            entries.keySet().removeIf(key -> key.startsWith(sets));
             clock += 1000; // Redis' TIME: the real script moves to at least the clock, and the floor
             generation = Math.max(Math.max(generation + 1, clock), floor);
+            if (eviction.everything()) {
+                entries.clear();
+                epoch = ++clock;
+            } else {
+                for (long row : eviction.rows()) {
+                    String details = CacheEntry.PREFIX + CacheEntry.rowTag(Long.toString(epoch), row, "");
+                    entries.keySet().removeIf(key -> key.startsWith(details));
+                    rowVersions.put(row, ++clock);
+                }
+            }
             return new Advance(Long.toString(generation), true);
         }
 
@@ -268,7 +292,7 @@ class GenerationalCacheTest {
         settle();
         get();
         redis.down = true;
-        cache.evictAll("");
+        cache.evict(Eviction.everything(""));
         settle();
         redis.down = false;
         assertEquals(Cached.Outcome.BYPASS, get().outcome(), "Redis is back with the entries the write made stale");
@@ -313,6 +337,65 @@ class GenerationalCacheTest {
         redis.whileAnswering = null;
         assertEquals(Cached.Outcome.MISS, get().outcome(), "the new generation's miss, no doubt");
         assertEquals(1, redis.calls.stream().filter("advance"::equals).count());
+    }
+
+    private static CacheEntry<String> detail(long row) {
+        return new CacheEntry<>(CacheLevel.RESPONSE, "detail-" + row, TEXT, Duration.ofMinutes(1), row);
+    }
+
+    private Cached<String> getDetail(long row, String loaded) {
+        return cache.get(detail(row), () -> {
+            loads.incrementAndGet();
+            return loaded;
+        });
+    }
+
+    @Test
+    void aWriteToOneRowLeavesTheDetailsOfOtherRowsCachedAndEvictsItsOwnAndEveryList() {
+        settle();
+        for (long row = 1; row <= 3; row++) {
+            getDetail(row, "row " + row);
+            assertEquals(Cached.Outcome.HIT, getDetail(row, "again").outcome());
+        }
+        get();
+        assertEquals(Cached.Outcome.HIT, get().outcome());
+
+        assertTrue(cache.evict(Eviction.rows("tx-1 1", List.of(1L))));
+
+        assertEquals(Cached.Outcome.MISS, getDetail(1, "row 1, written").outcome(), "the written row's detail");
+        assertEquals(Cached.Outcome.HIT, getDetail(2, "reloaded").outcome(), "another row's detail stays");
+        assertEquals("row 3", getDetail(3, "reloaded").value(), "another row's detail stays");
+        assertEquals(Cached.Outcome.MISS, get().outcome(), "a list depends on every row");
+        assertFalse(cache.evict(Eviction.rows("tx-1 1", List.of(1L))), "its notification finds it made");
+        assertEquals(Cached.Outcome.HIT, getDetail(1, "again").outcome());
+    }
+
+    @Test
+    void aDetailLoadThatRacedWithAWriteOfItsRowIsNotStored() {
+        settle();
+        getDetail(2, "row 2");
+        Cached<String> raced = cache.get(detail(1), () -> {
+            // The row is written and evicted while its old state is being loaded.
+            cache.evict(Eviction.rows("tx-2 1", List.of(1L)));
+            return "row 1 before the write";
+        });
+        assertEquals("row 1 before the write", raced.value());
+        assertEquals(Cached.Outcome.MISS, getDetail(1, "row 1 after the write").outcome(), "the old state was dropped");
+        assertEquals("row 1 after the write", getDetail(1, "later").value());
+        assertEquals(Cached.Outcome.HIT, getDetail(2, "reloaded").outcome(), "the other row stayed");
+    }
+
+    @Test
+    void aDoubtOrAChangeOfEveryRowEvictsEveryDetail() {
+        settle();
+        getDetail(1, "row 1");
+        getDetail(2, "row 2");
+        assertTrue(cache.evict(Eviction.everything("tx-3 *")));
+        assertEquals(Cached.Outcome.MISS, getDetail(1, "reloaded").outcome());
+        connections.onDisconnect(null, org.redisson.api.NodeType.MASTER);
+        settle();
+        assertEquals(Cached.Outcome.MISS, getDetail(2, "reloaded after the doubt").outcome());
+        assertEquals(Cached.Outcome.MISS, getDetail(1, "reloaded after the doubt").outcome());
     }
 
     @Test

@@ -191,8 +191,8 @@ class ObservabilityIT {
         assertEquals(LEVELS, List.copyOf(levels.keySet()));
         for (String level : LEVELS) {
             JsonObject figures = levels.getJsonObject(level);
-            assertEquals(List.of("hits", "early_hits", "misses", "loads", "evictions", "errors", "hit_ratio",
-                    "load_time_ms"),
+            assertEquals(List.of("hits", "early_hits", "misses", "loads", "evictions", "evictions_of_everything",
+                    "row_evictions", "errors", "hit_ratio", "load_time_ms"),
                     List.copyOf(figures.keySet()));
             // Nothing ran between the two readings but the scrape itself.
             assertEquals(scrape.cache("hits", level), figures.getJsonNumber("hits").longValue(), level);

@@ -440,6 +440,75 @@ class CacheAcrossNodesIT {
         assertEquals(1, increase(before, after, scrape -> scrape.cache("loads", "list")), "one database load");
     }
 
+    /**
+     * A write to one property evicts every list and page and that property's detail, on both nodes, and leaves
+     * the cached details of the other properties hits on both nodes.
+     */
+    @Test
+    void aWriteToOnePropertyLeavesTheOtherDetailsCachedOnBothNodes() throws Exception {
+        String location = "Rows-" + System.nanoTime();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json",
+                    priced(location, (i + 1) + ".00"))));
+        }
+        nodes.forEach(WarmUps::awaitAllDone);
+        List<String> details = ids.stream().map(id -> "properties/" + id).toList();
+        List<String> lists = List.of("properties/?location=" + location, "properties/", "properties/?page=1",
+                "properties/?location=" + location + "&size=5&page=2");
+        cachedOnBothNodes(details);
+        cachedOnBothNodes(lists);
+
+        long written = ids.get(0);
+        patchPrice(nodes.get(1).asAdmin(), written, "99.00");
+
+        int hits = 0;
+        for (Http node : nodes) {
+            HttpResponse<byte[]> detail = node.get("properties/" + written);
+            assertEquals("99.00", Http.json(detail).getString("price"), "the written detail on every node at once");
+            for (String list : lists) {
+                HttpResponse<byte[]> answer = node.get(list);
+                assertTrue(priceIn(answer, written).map("99.00"::equals).orElse(true), list + " shows the write");
+            }
+            for (long other : ids.subList(1, ids.size())) {
+                HttpResponse<byte[]> answer = node.get("properties/" + other);
+                assertEquals(200, answer.statusCode());
+                hits += "HIT".equals(Http.cacheOutcome(answer)) ? 1 : 0;
+            }
+        }
+        assertEquals(2 * (ids.size() - 1), hits, "the other details stayed hits on both nodes");
+    }
+
+    /**
+     * An outside UPDATE of two properties evicts their details and every list, and leaves a third's detail
+     * cached; a statement past the bound of named rows (1,001 rows) evicts every detail.
+     */
+    @Test
+    void anOutsideChangeEvictsTheDetailsOfTheRowsItNamesOrEveryDetailPastTheBound() throws Exception {
+        String location = "Named-" + System.nanoTime();
+        long first = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "1.00")));
+        long second = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "2.00")));
+        long third = id(nodes.get(0).asAdmin().send("POST", "properties/", "application/json", priced(location, "3.00")));
+        List<String> details = List.of("properties/" + first, "properties/" + second, "properties/" + third);
+        cachedOnBothNodes(details);
+
+        seenWithinBound(OutsideWrites.commit("UPDATE property SET price = price + 10 WHERE id IN (" + first + ", "
+                + second + ")"), details.subList(0, 2), (read, answer) -> priceIn(answer, first)
+                .or(() -> priceIn(answer, second)).map(price -> price.startsWith("1")).orElse(false));
+        for (Http node : nodes) {
+            assertEquals("HIT", Http.cacheOutcome(node.get("properties/" + third)), "a row the change did not name");
+        }
+
+        List<MetricsScrape> before = scrapes();
+        OutsideWrites.commit("INSERT INTO property (title, description, price, location)"
+                + " SELECT 'Bulk ' || n, 'Imported', n, '" + location + "-bulk' FROM generate_series(1, 1001) AS n");
+        List<MetricsScrape> after = evictionsAsked(before, 2);
+        assertEquals(1, increase(before, after, scrape -> scrape.cache("evictions_of_everything", "response")),
+                "1,001 rows are more than a notification names: everything");
+        assertEquals("MISS", Http.cacheOutcome(nodes.get(0).get("properties/" + third)), "every detail was evicted");
+        OutsideWrites.commit("DELETE FROM property WHERE location = '" + location + "-bulk'");
+    }
+
     /** database.changes.max-lag-ms, as configured by default: every read that starts later sees a commit. */
     private static final long CHANGE_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -772,6 +841,8 @@ class CacheAcrossNodesIT {
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger writes = new AtomicInteger();
+        AtomicInteger detailReads = new AtomicInteger();
+        AtomicInteger detailHits = new AtomicInteger();
         List<String> stale = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         ExecutorService threads = Executors.newFixedThreadPool(WRITERS + READERS);
@@ -817,6 +888,10 @@ class CacheAcrossNodesIT {
                         continue;
                     }
                     reads.incrementAndGet();
+                    if (!list) {
+                        detailReads.incrementAndGet();
+                        detailHits.addAndGet("HIT".equals(Http.cacheOutcome(answer)) ? 1 : 0);
+                    }
                     JsonObject body = Http.json(answer);
                     List<JsonObject> seen = list
                             ? body.getJsonArray("properties").getValuesAs(JsonObject.class)
@@ -841,8 +916,9 @@ class CacheAcrossNodesIT {
         threads.shutdown();
 
         System.out.printf("Consistency under load on 2 nodes: %d writers, %d readers, %d s: %d writes, %d reads, "
-                + "%d stale, %d errors%n", WRITERS, READERS, duration.toSeconds(), writes.get(), reads.get(),
-                stale.size(), errors.size());
+                + "%d stale, %d errors; detail hit ratio %.1f %% of %d detail reads%n", WRITERS, READERS,
+                duration.toSeconds(), writes.get(), reads.get(), stale.size(), errors.size(),
+                100.0 * detailHits.get() / Math.max(1, detailReads.get()), detailReads.get());
         assertEquals(List.of(), stale.subList(0, Math.min(stale.size(), 20)), "stale reads");
         assertEquals(List.of(), errors.subList(0, Math.min(errors.size(), 20)), "failed requests");
         assertTrue(writes.get() > WRITERS && reads.get() > READERS, "the load ran");

@@ -273,14 +273,19 @@ class PropertiesResourceIT {
             assertEquals(200, http.get("properties/?page=1").statusCode());
             assertEquals(200, http.get("properties/" + id).statusCode());
             String current = CacheEntry.PREFIX + CacheKeys.generation(TestRedis.client()) + ":";
+            String epoch = CacheKeys.epoch(TestRedis.client());
+            String detail = CacheEntry.PREFIX + CacheKeys.detailTag(TestRedis.client(), id) + ":";
+            List<String> singletons = List.of(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY,
+                    CacheEntry.EVICTED_CHANGES_KEY, CacheEntry.rowKey(id), CacheEntry.rowKey(id) + ":entries",
+                    CacheEntry.PREFIX + epoch + ":rows");
             List<String> keys = cacheKeys();
-            List<String> older = keys.stream().filter(key -> !key.startsWith(current) && !leftOver.contains(key)
-                    && !key.equals(CacheEntry.GENERATION_KEY) && !key.equals(CacheEntry.EVICTED_TRANSACTIONS_KEY)).toList();
-            assertEquals(List.of(), older, "write " + i + " left the entries of the generation it ended");
+            List<String> older = keys.stream().filter(key -> !key.startsWith(current) && !key.startsWith(detail)
+                    && !leftOver.contains(key) && !singletons.contains(key)).toList();
+            assertEquals(List.of(), older, "write " + i + " left the entries of the generation or row version it ended");
             mostEntries = Math.max(mostEntries, keys.stream().filter(key -> key.startsWith(current)).count());
             maxMemory = Math.max(maxMemory, usedMemory());
         }
-        // One generation's working set: its index, the list and three responses. Before the one generation with
+        // One generation's working set: its index, the list and two responses (the detail is its row's). Before the one generation with
         // its index, every write left its entries behind until their TTL: 800 more keys here.
         assertTrue(mostEntries <= 5, "keys of the current generation: at most " + mostEntries);
         assertTrue(maxMemory - memoryAtStart < 2_000_000, "used_memory grew by " + (maxMemory - memoryAtStart));

@@ -95,7 +95,7 @@ class CacheAsideIT {
     // made yet when the first test runs: evict here, so every test starts with the cache in use.
     @BeforeEach
     void cacheInUse() {
-        cache.evictAll("");
+        cache.evict(io.propertylistings.caching.control.Eviction.everything(""));
     }
 
     @AfterEach
@@ -157,7 +157,7 @@ class CacheAsideIT {
 
     @Test
     void aLoadThatRacedWithACommitDoesNotStoreItsOldList() throws Exception {
-        cache.evictAll("");
+        cache.evict(io.propertylistings.caching.control.Eviction.everything(""));
         PausingPropertyStore.Gate gate = PausingPropertyStore.close();
         CompletableFuture<PropertyListJson> loader = CompletableFuture.supplyAsync(catalog::all, executor);
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the loader read the rows");
