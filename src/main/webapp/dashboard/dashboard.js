@@ -59,6 +59,14 @@ function cleared(kind) {
 
 // ---- figures of now, from /cache/metrics (a 503 still carries them, with the Redis error)
 
+// Evictions by kind: every one drops the lists; some drop every detail too, the others the rows they name.
+function evictions(figures) {
+  const everything = figures.evictions_of_everything || 0;
+  const rows = figures.row_evictions || 0;
+  return everything + rows === 0 ? String(figures.evictions)
+    : `${figures.evictions} (${everything} of everything, ${rows} rows)`;
+}
+
 function cell(row, value, className) {
   const td = document.createElement('td');
   td.textContent = value;
@@ -98,7 +106,9 @@ function renderMetrics(report, now) {
     cell(row, percent(figures.hit_ratio), 'hit-ratio');
     cell(row, operationsPerSecond(level, figures, now), 'ops');
     cell(row, figures.load_time_ms.count === 0 ? '-' : figures.load_time_ms.p95.toFixed(3) + ' ms', 'p95');
-    ['hits', 'misses', 'loads', 'evictions', 'errors'].forEach((name) => cell(row, String(figures[name]), name));
+    ['hits', 'misses', 'loads'].forEach((name) => cell(row, String(figures[name]), name));
+    cell(row, evictions(figures), 'evictions');
+    cell(row, String(figures.errors), 'errors');
     body.appendChild(row);
   });
   previous = { at: now, levels: report.levels };

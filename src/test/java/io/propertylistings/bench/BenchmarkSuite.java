@@ -3,6 +3,7 @@ package io.propertylistings.bench;
 import io.propertylistings.caching.control.CacheEntry;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.PayaraJvmOptions;
+import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.Resp;
 import jakarta.json.Json;
@@ -143,6 +144,7 @@ public final class BenchmarkSuite {
         smallBody();
         coldWarm(1_000, settings.singleSamples());
         writes();
+        catalog();
 
         seed(10_000);
         coldWarm(10_000, settings.singleSamples());
@@ -626,6 +628,23 @@ public final class BenchmarkSuite {
         report.mixHitRatio = new double[] {Samples.median(ratios), Samples.median(listRatios)};
         report.commands.put("mix-90-10", wrk.commandLine(list, settings.loadSeconds(), List.of(GZIP),
                 Optional.of("target/bench/mix.lua")));
+    }
+
+    /**
+     * A catalog under edits at ~1,000 rows ({@link CatalogRun}): clients reading random details and the first
+     * pages while properties are written, one write a second, then one request in ten.
+     */
+    private void catalog() throws Exception {
+        log("catalog: random details and first pages at ~1,000 rows, with writes through the API");
+        Http http = new Http(server.base);
+        Http admin = http.as(BenchServer.ADMIN, server.adminPassword);
+        List<Long> ids = CatalogRun.ids(http);
+        CatalogRun.run(http, admin, ids, 0, settings.loadSeconds()); // warm-up: every detail read once
+        for (int writePercent : new int[] {0, 10}) {
+            CatalogRun.Result result = CatalogRun.run(http, admin, ids, writePercent, settings.loadSeconds());
+            report.catalog.add(result);
+            log(result.toString());
+        }
     }
 
     /**

@@ -18,37 +18,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A catalog under edits ({@code bench/catalog.sh}): 1,000 properties, 8 clients reading the details of random
- * properties (4 in 5 requests) and the first 5 pages, while properties are written through the API: one write a
- * second, then one request in ten. Prints req/s and the hit ratio of details and of pages, from {@code X-Cache}.
- * {@code -Dcatalog.war=...} picks the WAR, so two builds can be compared on the same machine one after the other.
+ * A catalog under edits: clients reading the details of random properties (4 in 5 requests) and the first 5
+ * pages, while properties are written through the API: one write a second, then one request in ten. Counts
+ * req/s and the hit ratio of details and of pages, from {@code X-Cache}. The suite runs it (section 6a);
+ * {@code bench/catalog.sh [WAR]} runs it alone on 1,000 properties, with any build's WAR, so that two builds can
+ * be compared on the same machine one after the other.
  */
 public final class CatalogRun {
 
-    private static final int ROWS = 1_000;
-    private static final int CLIENTS = 8;
+    static final int ROWS = 1_000;
+    static final int CLIENTS = 8;
     private static final int SECONDS = Integer.getInteger("catalog.seconds", 20);
+
+    /** One run's figures: requests per second, and the hit ratios of details and of pages, in percent. */
+    record Result(String setting, double requestsPerSecond, double detailHitRatio, double pageHitRatio, long writes) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "  %-20s %6.0f req/s, detail hit ratio %5.1f %%, page hit ratio %5.1f %%"
+                    + " (%d writes)", setting, requestsPerSecond, detailHitRatio, pageHitRatio, writes);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(System.getProperty("bench.target", "target"));
         System.setProperty("it.war", System.getProperty("catalog.war", target.resolve("property-listings.war").toString()));
         System.setProperty("it.serverRuntime", target.resolve("server-runtime").toString());
         Path work = target.resolve("catalog-run");
-        List<String> results = new ArrayList<>();
-        try (BackingServices services = BackingServices.startLocal(work.resolve("services"))) {
-            try (PayaraMicroProcess node = PayaraMicroProcess.start(work.resolve("node"), services.environment())) {
-                try (Connection connection = services.openDatabase();
-                        Statement statement = connection.createStatement()) {
-                    statement.executeUpdate("INSERT INTO property (title, description, price, location) SELECT "
-                            + "'Home ' || n, 'A home for the catalog run', 100000 + n, 'City ' || (n % 20) "
-                            + "FROM generate_series(1, " + ROWS + ") AS n");
-                }
-                Http http = new Http(node.application());
-                List<Long> ids = ids(http);
-                run(http, ids, 0, SECONDS); // warm-up, not reported
-                results.add(run(http, ids, 0, SECONDS));
-                results.add(run(http, ids, 10, SECONDS));
+        List<Result> results = new ArrayList<>();
+        try (BackingServices services = BackingServices.startLocal(work.resolve("services"));
+                PayaraMicroProcess node = PayaraMicroProcess.start(work.resolve("node"), services.environment())) {
+            try (Connection connection = services.openDatabase(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO property (title, description, price, location) SELECT "
+                        + "'Home ' || n, 'A home for the catalog run', 100000 + n, 'City ' || (n % 20) "
+                        + "FROM generate_series(1, " + ROWS + ") AS n");
             }
+            Http http = new Http(node.application());
+            List<Long> ids = ids(http);
+            run(http, http.asAdmin(), ids, 0, SECONDS); // warm-up: every detail read once, not reported
+            results.add(run(http, http.asAdmin(), ids, 0, SECONDS));
+            results.add(run(http, http.asAdmin(), ids, 10, SECONDS));
         }
         System.out.println();
         System.out.println("Catalog of " + ROWS + " properties, " + CLIENTS + " clients, " + SECONDS + " s each ("
@@ -56,7 +64,8 @@ public final class CatalogRun {
         results.forEach(System.out::println);
     }
 
-    private static List<Long> ids(Http http) {
+    /** The ids of every property. */
+    static List<Long> ids(Http http) {
         List<Long> ids = new ArrayList<>();
         Http.json(http.get("properties/")).getJsonArray("properties")
                 .forEach(p -> ids.add(p.asJsonObject().getJsonNumber("id").longValue()));
@@ -64,14 +73,13 @@ public final class CatalogRun {
     }
 
     /** {@code writePercent} 0: one write a second, by a client of its own; else that share of the requests. */
-    private static String run(Http http, List<Long> ids, int writePercent, int seconds) throws Exception {
+    static Result run(Http http, Http admin, List<Long> ids, int writePercent, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong requests = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         long[][] outcomes = new long[CLIENTS][4]; // detail reads, detail hits, page reads, page hits
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
         List<Future<?>> workers = new ArrayList<>();
-        Http admin = http.asAdmin();
         if (writePercent == 0) {
             workers.add(threads.submit(() -> {
                 while (System.nanoTime() < deadline) {
@@ -96,25 +104,26 @@ public final class CatalogRun {
                     boolean detail = random.nextInt(5) < 4;
                     HttpResponse<byte[]> answer = http.get(detail ? "properties/" + ids.get(random.nextInt(ids.size()))
                             : "properties/?page=" + (1 + random.nextInt(5)));
-                    boolean hit = "HIT".equals(Http.cacheOutcome(answer));
                     mine[detail ? 0 : 2]++;
-                    mine[detail ? 1 : 3] += hit ? 1 : 0;
+                    mine[detail ? 1 : 3] += "HIT".equals(Http.cacheOutcome(answer)) ? 1 : 0;
                 }
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get(seconds + 60L, TimeUnit.SECONDS);
+        try {
+            for (Future<?> worker : workers) {
+                worker.get(seconds + 60L, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        threads.shutdown();
         long[] sum = new long[4];
         for (long[] client : outcomes) {
             for (int i = 0; i < 4; i++) {
                 sum[i] += client[i];
             }
         }
-        return String.format(Locale.ROOT, "  %-28s %6.0f req/s, detail hit ratio %5.1f %%, page hit ratio %5.1f %%"
-                + " (%d writes)", writePercent == 0 ? "one write a second" : writePercent + " % writes",
+        return new Result(writePercent == 0 ? "one write a second" : writePercent + " % writes",
                 requests.get() / (double) seconds, 100.0 * sum[1] / Math.max(1, sum[0]),
                 100.0 * sum[3] / Math.max(1, sum[2]), writes.get());
     }

@@ -37,6 +37,7 @@ final class Report {
     double[] stampede;
     double[] writePairs;
     RedisDown redisDown;
+    final List<CatalogRun.Result> catalog = new java.util.ArrayList<>();
 
     /** The list at 10,000 rows with Redis up and stopped, and the database loads of each level while it was down. */
     record RedisDown(Wrk.Result up, Wrk.Result down, long listLoads, long responseLoads) {
@@ -270,6 +271,21 @@ final class Report {
                             mixHitRatio[1]));
         }
 
+        if (!catalog.isEmpty()) {
+            md.append("## 6a. A catalog under edits: random details and the first pages at ~1,000 rows\n\n")
+                    .append(CatalogRun.CLIENTS).append(" clients (Java, one connection each): 4 in 5 requests the ")
+                    .append("detail of a random property, the others one of the first 5 pages; properties written ")
+                    .append("through the API (`PATCH` of a random one), one write a second, then one request in ten. ")
+                    .append("Hit ratios from `X-Cache`. A write evicts every list and page and its own row's detail ")
+                    .append("(issue 25); before, every detail too (`bench/NOTES.md` has both).\n\n")
+                    .append("| writes | req/s | detail hit ratio | page hit ratio |\n|---|---:|---:|---:|\n");
+            for (CatalogRun.Result result : catalog) {
+                md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f %% | %.1f %% |%n", result.setting(),
+                        result.requestsPerSecond(), result.detailHitRatio(), result.pageHitRatio()));
+            }
+            md.append('\n');
+        }
+
         if (redisDown != null) {
             md.append("## 6b. Redis down: `GET /properties/` at 10,000 rows, 32 connections, gzip\n\n")
                     .append("The same wrk run with Redis up, then with Redis stopped: every request is answered from ")
@@ -377,6 +393,12 @@ final class Report {
         if (mix != null) {
             md.append(String.format(Locale.ROOT, "| 90/10 read/write mix, 32 connections | %,.0f req/s, response hit "
                     + "ratio %.1f %% | |%n", mix.requestsPerSecond(), mixHitRatio[0]));
+        }
+        if (!catalog.isEmpty()) {
+            CatalogRun.Result edited = catalog.get(0);
+            md.append(String.format(Locale.ROOT, "| catalog of ~1,000 properties, random details and pages, one write a "
+                    + "second | %,.0f req/s, **detail hit ratio %.1f %%** | >= 95 %%: %s |%n", edited.requestsPerSecond(),
+                    edited.detailHitRatio(), met(edited.detailHitRatio() >= 95)));
         }
         if (redisDown != null) {
             md.append(String.format(Locale.ROOT, "| Redis down, `GET /properties/` at 10,000 rows, 32 connections | %,.0f "

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.BatchOptions;
@@ -237,6 +238,9 @@ public class GenerationGuard {
     // Concurrent hits share one GET of the generation, each one a GET sent after it asked. A hit waits for it no
     // longer than for a command of its own; its SharedRead.NoAnswer is a failure to the breaker (see unanswered).
     private SharedRead<byte[]> generationReads;
+    // The same for the versions of a detail's row, per row (at most ROW_READS rows at once).
+    private static final int ROW_READS = 1024;
+    private final Map<Long, SharedRead<Map<String, byte[]>>> rowReads = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -271,10 +275,20 @@ public class GenerationGuard {
         return generation == null ? null : List.of(generation, generation);
     }
 
-    // The generation, and the tag the versions give the row's details; null if a counter is missing.
+    // The generation, and the tag the versions give the row's details; null if a counter is missing. Concurrent
+    // hits of one row share the MGET as list hits share the GET; the map of shared reads is bounded by clearing
+    // it (a caller that holds one still reads with it, and a new one starts for the next caller).
     private List<byte[]> rowVersions(long row) {
-        Map<String, byte[]> versions = redis.getBuckets(ByteArrayCodec.INSTANCE)
-                .get(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY, CacheEntry.rowKey(row));
+        SharedRead<Map<String, byte[]>> reads = rowReads.get(row);
+        if (reads == null) {
+            if (rowReads.size() >= ROW_READS) {
+                rowReads.clear();
+            }
+            reads = rowReads.computeIfAbsent(row, r -> new SharedRead<>(() -> redis.getBuckets(ByteArrayCodec.INSTANCE)
+                    .<byte[]>getAsync(CacheEntry.GENERATION_KEY, CacheEntry.EPOCH_KEY, CacheEntry.rowKey(r)),
+                    Duration.ofMillis(timeoutMillis)));
+        }
+        Map<String, byte[]> versions = reads.get();
         byte[] generation = versions.get(CacheEntry.GENERATION_KEY);
         byte[] epoch = versions.get(CacheEntry.EPOCH_KEY);
         if (generation == null || epoch == null) {

@@ -263,6 +263,7 @@ class DashboardIT {
             String row = html.replaceAll("(?s).*(<tr id=\"level-" + level + "\">.*?</tr>).*", "$1");
             assertTrue(row.matches(".*<td class=\"hit-ratio\">\\d+\\.\\d\\d %</td>.*"), row);
             assertTrue(row.matches(".*<td class=\"loads\">[1-9]\\d*</td>.*"), row);
+            assertTrue(row.matches(".*<td class=\"evictions\">\\d+( \\(\\d+ of everything, \\d+ rows\\))?</td>.*"), row);
         }
 
         // What the page shows, against what the service had read: from the page's first reading on, every
