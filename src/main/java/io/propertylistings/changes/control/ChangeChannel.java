@@ -38,8 +38,7 @@ public final class ChangeChannel implements AutoCloseable {
     public static ChangeChannel listen(Connection connection, int timeoutMillis) throws SQLException {
         try {
             PGConnection notifications = connection.unwrap(PGConnection.class);
-            // On pgjdbc's own connection: a server's wrapper may refuse it.
-            physical(notifications).setNetworkTimeout(Runnable::run, timeoutMillis);
+            networkTimeout(connection, notifications, timeoutMillis);
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true); // LISTEN takes effect at commit
             }
@@ -64,8 +63,18 @@ public final class ChangeChannel implements AutoCloseable {
         return payloads(notifications.getNotifications(millis));
     }
 
-    private static Connection physical(PGConnection notifications) {
-        return (Connection) notifications; // pgjdbc's PgConnection is both
+    /**
+     * On pgjdbc's own connection where the server hands it out (Payara, WildFly), else on the server's wrapper
+     * (OpenLiberty unwraps to a proxy of PGConnection alone). Where neither takes it, a hung round trip is still
+     * bounded for readers: the node stops reading the cache once its heartbeat is late.
+     */
+    private static void networkTimeout(Connection connection, PGConnection notifications, int millis) {
+        Connection target = notifications instanceof Connection physical ? physical : connection;
+        try {
+            target.setNetworkTimeout(Runnable::run, millis);
+        } catch (SQLException | RuntimeException unsupported) {
+            // see above
+        }
     }
 
     private static List<String> payloads(PGNotification[] received) {
@@ -86,7 +95,7 @@ public final class ChangeChannel implements AutoCloseable {
             // A connection that goes back to the pool listens no more.
             heartbeat.execute("UNLISTEN *");
             heartbeat.execute("RESET application_name");
-            physical(notifications).setNetworkTimeout(Runnable::run, 0);
+            networkTimeout(connection, notifications, 0);
         } catch (SQLException | RuntimeException brokenAnyway) {
             // the pool's validation drops a broken connection
         }
