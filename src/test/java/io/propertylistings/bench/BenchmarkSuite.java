@@ -1,6 +1,6 @@
 package io.propertylistings.bench;
 
-import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.PayaraJvmOptions;
 import io.propertylistings.support.Http;

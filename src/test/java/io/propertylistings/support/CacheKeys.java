@@ -1,10 +1,12 @@
 package io.propertylistings.support;
 
-import io.propertylistings.caching.control.CacheEntry;
-import io.propertylistings.caching.control.ResponseKey;
-import io.propertylistings.caching.control.StoredResponse;
+import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.entity.PropertyQuery;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -32,10 +34,18 @@ public final class CacheKeys {
         return CacheEntry.PREFIX + generation + ":list:v" + PropertyListCache.VERSION + ":" + PropertyListCache.ID;
     }
 
-    /** The response entry of {@code GET /properties/} without parameters. */
+    /**
+     * The response entry of {@code GET /properties/} without parameters, as the README documents the key:
+     * the SHA-256 of the method's name and its canonical arguments, each on a line, in stored format 3.
+     */
     public static String fullListResponseKey(String generation) {
-        return CacheEntry.PREFIX + generation + ":response:v" + StoredResponse.FORMAT + ":"
-                + ResponseKey.of("property-list", PropertyQuery.EVERYTHING);
+        byte[] identity = ("property-list\n" + PropertyQuery.EVERYTHING.cacheKey()).getBytes(StandardCharsets.UTF_8);
+        try {
+            return CacheEntry.PREFIX + generation + ":response:v3:"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Evicts as a write on another node would: drops the generation's entries and moves to the next one. */

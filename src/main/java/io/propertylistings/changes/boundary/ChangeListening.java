@@ -1,6 +1,6 @@
 package io.propertylistings.changes.boundary;
 
-import io.propertylistings.caching.control.GenerationTrust;
+import io.propertylistings.caching.GenerationTrust;
 import io.propertylistings.changes.control.ChangeChannel;
 import io.propertylistings.changes.entity.CommittedChange;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package io.propertylistings.health.control;
 
-import io.propertylistings.caching.control.RedisMasters;
+import io.propertylistings.redis.RedisMasters;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;

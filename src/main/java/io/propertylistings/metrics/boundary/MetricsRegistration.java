@@ -1,8 +1,8 @@
 package io.propertylistings.metrics.boundary;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.DurationWindow;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.DurationWindow;
 import io.propertylistings.metrics.control.KeyspaceFigures;
 import io.propertylistings.metrics.control.RedisKeyspace;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.propertylistings.metrics.control;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.CacheStatistics.Figure;
-import io.propertylistings.caching.control.DurationWindow;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.CacheStatistics.Figure;
+import io.propertylistings.caching.DurationWindow;
 import io.propertylistings.metrics.entity.CacheHistoryReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

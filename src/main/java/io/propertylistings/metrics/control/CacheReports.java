@@ -1,12 +1,12 @@
 package io.propertylistings.metrics.control;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheWarming;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.CacheStatistics.Figure;
-import io.propertylistings.caching.control.DurationWindow;
-import io.propertylistings.caching.control.GenerationalCache;
-import io.propertylistings.caching.control.LevelCensus;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheWarming;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.CacheStatistics.Figure;
+import io.propertylistings.caching.DurationWindow;
+import io.propertylistings.caching.GenerationalCache;
+import io.propertylistings.caching.LevelCensus;
 import io.propertylistings.metrics.entity.Assessment;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;

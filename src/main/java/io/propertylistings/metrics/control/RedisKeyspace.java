@@ -2,7 +2,7 @@ package io.propertylistings.metrics.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import io.propertylistings.caching.control.RedisMasters;
+import io.propertylistings.redis.RedisMasters;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;

@@ -1,9 +1,9 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.GenerationalCache;
-import io.propertylistings.caching.control.SpliceableGzip;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.GenerationalCache;
+import io.propertylistings.gzip.SpliceableGzip;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.control.WriteTransactions;

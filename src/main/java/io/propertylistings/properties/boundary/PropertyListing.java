@@ -1,8 +1,8 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.caching.boundary.CachedResponse;
-import io.propertylistings.caching.boundary.GzippedBody;
-import io.propertylistings.caching.boundary.RowId;
+import io.propertylistings.responsecache.CachedResponse;
+import io.propertylistings.responsecache.GzippedBody;
+import io.propertylistings.responsecache.RowId;
 import io.propertylistings.properties.entity.PropertyList;
 import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.enterprise.context.ApplicationScoped;

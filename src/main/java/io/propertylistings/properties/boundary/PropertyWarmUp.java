@@ -1,7 +1,7 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.caching.control.CacheWarming;
-import io.propertylistings.caching.control.WarmUp;
+import io.propertylistings.caching.CacheWarming;
+import io.propertylistings.caching.WarmUp;
 import io.propertylistings.properties.entity.PropertyQuery;
 import io.propertylistings.properties.entity.SchemaMigrated;
 import jakarta.enterprise.context.ApplicationScoped;

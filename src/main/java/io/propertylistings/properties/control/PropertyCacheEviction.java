@@ -1,8 +1,8 @@
 package io.propertylistings.properties.control;
 
-import io.propertylistings.caching.control.CacheWarming;
-import io.propertylistings.caching.control.Eviction;
-import io.propertylistings.caching.control.GenerationalCache;
+import io.propertylistings.caching.CacheWarming;
+import io.propertylistings.caching.Eviction;
+import io.propertylistings.caching.GenerationalCache;
 import io.propertylistings.changes.entity.CommittedChange;
 import io.propertylistings.properties.entity.PropertyChanged;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.propertylistings.properties.control;
 
-import io.propertylistings.caching.control.CacheEntry;
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.SpliceableGzip;
-import io.propertylistings.caching.control.ValueCodec;
+import io.propertylistings.caching.CacheEntry;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.gzip.SpliceableGzip;
+import io.propertylistings.caching.ValueCodec;
 import io.propertylistings.properties.entity.PropertyListJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.propertylistings.properties.entity;
 
-import io.propertylistings.caching.control.SpliceableGzip;
+import io.propertylistings.gzip.SpliceableGzip;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.propertylistings.properties.entity;
 
-import io.propertylistings.caching.control.CacheKeyed;
+import io.propertylistings.responsecache.CacheKeyed;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.propertylistings.metrics.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.metrics.entity.CacheHistoryReport;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.propertylistings.metrics.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.propertylistings.caching.control.LevelCensus;
+import io.propertylistings.caching.LevelCensus;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import org.junit.jupiter.api.Test;
 

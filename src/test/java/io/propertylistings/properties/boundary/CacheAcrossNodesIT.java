@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.changes.control.ChangeChannel;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.CacheKeys;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.caching.control.CacheEntry;
+import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;

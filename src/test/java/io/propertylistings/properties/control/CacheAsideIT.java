@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.caching.control.CacheLevel;
-import io.propertylistings.caching.control.CacheStatistics;
-import io.propertylistings.caching.control.GenerationalCache;
-import io.propertylistings.caching.control.Gzip;
+import io.propertylistings.caching.CacheLevel;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.GenerationalCache;
+import io.propertylistings.gzip.Gzip;
 import io.propertylistings.properties.boundary.PropertyCatalog;
 import io.propertylistings.properties.entity.PropertyChanged;
 import io.propertylistings.properties.entity.PropertyDraft;
@@ -95,7 +95,7 @@ class CacheAsideIT {
     // made yet when the first test runs: evict here, so every test starts with the cache in use.
     @BeforeEach
     void cacheInUse() {
-        cache.evict(io.propertylistings.caching.control.Eviction.everything(""));
+        cache.evict(io.propertylistings.caching.Eviction.everything(""));
     }
 
     @AfterEach
@@ -157,7 +157,7 @@ class CacheAsideIT {
 
     @Test
     void aLoadThatRacedWithACommitDoesNotStoreItsOldList() throws Exception {
-        cache.evict(io.propertylistings.caching.control.Eviction.everything(""));
+        cache.evict(io.propertylistings.caching.Eviction.everything(""));
         PausingPropertyStore.Gate gate = PausingPropertyStore.close();
         CompletableFuture<PropertyListJson> loader = CompletableFuture.supplyAsync(catalog::all, executor);
         assertTrue(gate.loaded.await(30, TimeUnit.SECONDS), "the loader read the rows");

@@ -1,0 +1,45 @@
+package io.propertylistings.responsecache;
+
+import io.propertylistings.caching.CacheEntry;
+import io.propertylistings.caching.CacheLevel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RequestAliasesTest {
+
+    private static final CacheEntry<String> LIST = new CacheEntry<>(CacheLevel.RESPONSE, "list",
+            null, Duration.ofMinutes(15));
+
+    @Test
+    void knowsWhichEntryAnsweredASignature() {
+        RequestAliases aliases = new RequestAliases(10);
+        aliases.put("/properties/\n*/*", LIST);
+        assertEquals(LIST, aliases.get("/properties/\n*/*").orElseThrow());
+        assertTrue(aliases.get("/properties/?page=1\n*/*").isEmpty());
+    }
+
+    @Test
+    void keepsNoMoreThanItsBoundAndDropsTheLeastRecentlyUsed() {
+        RequestAliases aliases = new RequestAliases(2);
+        aliases.put("a", LIST);
+        aliases.put("b", LIST);
+        aliases.get("a");
+        for (int i = 0; i < 1_000; i++) {
+            aliases.put("/properties/?junk=" + i, LIST);
+            aliases.get("a");
+        }
+        assertEquals(2, aliases.size());
+        assertTrue(aliases.get("a").isPresent());
+        assertTrue(aliases.get("b").isEmpty());
+    }
+
+    @Test
+    void keepsNoSignatureLongerThanItsLimit() {
+        RequestAliases aliases = new RequestAliases(10);
+        aliases.put("x".repeat(RequestAliases.MAX_SIGNATURE_CHARS + 1), LIST);
+        assertEquals(0, aliases.size());
+    }
+}
