@@ -21,7 +21,7 @@ public record CacheEntry<T>(CacheLevel level, String id, ValueCodec<T> codec, Du
     public static final String GENERATION_KEY = NAMESPACE + ":generation";
     /** Moves only when everything is evicted: part of every detail's tag. */
     public static final String EPOCH_KEY = NAMESPACE + ":epoch";
-    /** The changes whose eviction was made in the last minute (see {@code GenerationGuard}). */
+    /** The changes whose eviction was made in the last minute (see {@code GenerationScripts}). */
     public static final String EVICTED_CHANGES_KEY = NAMESPACE + ":evicted";
     public static final String PREFIX = NAMESPACE + ":";
     /** The {@link #row} of an entry that depends on every row: a list, a page, a caller's own list. */

@@ -73,7 +73,7 @@ public class CacheStatistics {
         increment(level, Figure.NEAR_HITS);
     }
 
-    /** A hit answered before JAX-RS ({@code HeldResponseFilter}); counted in hits too. */
+    /** A hit answered before JAX-RS ({@code EarlyHitFilter}); counted in hits too. */
     public void earlyHit(CacheLevel level) {
         increment(level, Figure.EARLY_HITS);
     }

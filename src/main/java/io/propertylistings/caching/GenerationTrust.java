@@ -47,7 +47,7 @@ public class GenerationTrust {
     RedisConnectionEvents connections;
 
     @Inject
-    GenerationGuard generations;
+    GenerationScripts generations;
 
     @Inject
     NearCache nearCache;
@@ -154,7 +154,7 @@ public class GenerationTrust {
         // them would keep the node in doubt. In doubt, only an eviction of everything, this node's own, settles
         // it: the change's may predate the doubt.
         boolean inDoubt = settled != doubts;
-        GenerationGuard.Advance advance = generations.advance(highestSeen() + 1,
+        GenerationScripts.Advance advance = generations.advance(highestSeen() + 1,
                 inDoubt ? Eviction.everything("") : eviction);
         plausible(advance.generation(), 0);
         if (advance.advanced()) {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 public class GenerationalCache {
 
     @Inject
-    GenerationGuard redis;
+    GenerationScripts redis;
 
     @Inject
     GenerationTrust trust;
@@ -124,7 +124,7 @@ public class GenerationalCache {
     }
 
     /** What each level holds in the current generation; a RuntimeException when Redis cannot be asked. */
-    public Map<CacheLevel, LevelCensus> contents() {
+    public Map<CacheLevel, LevelContents> contents() {
         List<byte[]> reply = redis.census();
         String generation = text(reply.get(0));
         Map<CacheLevel, long[]> counts = new EnumMap<>(CacheLevel.class);
@@ -141,10 +141,10 @@ public class GenerationalCache {
                 }
             }
         }
-        Map<CacheLevel, LevelCensus> contents = new EnumMap<>(CacheLevel.class);
+        Map<CacheLevel, LevelContents> contents = new EnumMap<>(CacheLevel.class);
         for (CacheLevel level : List.of(CacheLevel.RESPONSE, CacheLevel.LIST)) {
             long[] count = counts.getOrDefault(level, new long[] {0, -1});
-            contents.put(level, new LevelCensus(count[0], count[1],
+            contents.put(level, new LevelContents(count[0], count[1],
                     CacheEntry.PREFIX + generation + ":" + level.tag() + ":*"));
         }
         return contents;

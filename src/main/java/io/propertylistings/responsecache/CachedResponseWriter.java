@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes a cached response ({@link CachedRepresentation}) for the request at hand: JAX-RS evaluates
  * {@code If-None-Match} against the representation's ETag (a 304 without a body), otherwise the stored bytes
  * go out as they are, gzipped if the client takes gzip. See {@link HttpAnswer} for the headers. Notes the
- * entry a shared answer came from, for {@link HeldResponseFilter} to answer the next such request from.
+ * entry a shared answer came from, for {@link EarlyHitFilter} to answer the next such request from.
  */
 @Provider
 public class CachedResponseWriter implements ContainerResponseFilter {
@@ -45,8 +45,8 @@ public class CachedResponseWriter implements ContainerResponseFilter {
         response.setEntity(answer.body(), response.getEntityAnnotations(), mediaType(answer.contentType()));
         answer.headers().forEach(headers::putSingle);
         if (!cached.personal()) {
-            // In a servlet container the property is a request attribute: HeldResponseFilter reads it.
-            request.setProperty(HeldResponseFilter.ANSWERED_FROM, cached.entry());
+            // In a servlet container the property is a request attribute: EarlyHitFilter reads it.
+            request.setProperty(EarlyHitFilter.ANSWERED_FROM, cached.entry());
         }
     }
 

@@ -30,11 +30,11 @@ record HttpAnswer(String etag, String contentType, byte[] body, Map<String, Stri
         String etag = gzip ? ContentCoding.gzipEtag(stored.etag()) : stored.etag();
         Map<String, String> headers = new LinkedHashMap<>();
         stored.headers().forEach((name, value) -> {
-            if (!HttpValidation.ETAG.equalsIgnoreCase(name) && !"Vary".equalsIgnoreCase(name)) {
+            if (!ETags.ETAG.equalsIgnoreCase(name) && !"Vary".equalsIgnoreCase(name)) {
                 headers.put(name, value);
             }
         });
-        headers.put(HttpValidation.ETAG, etag);
+        headers.put(ETags.ETAG, etag);
         headers.put("Cache-Control", cacheControl(cached.personal(), maxAgeSeconds, stored.secondsLeft(nowMillis)));
         headers.put("Vary", cached.personal() ? PERSONAL_VARY : SHARED_VARY);
         headers.put(CACHE_HEADER, cached.outcome().name());
@@ -47,7 +47,7 @@ record HttpAnswer(String etag, String contentType, byte[] body, Map<String, Stri
     /** What a 304 repeats of the full answer (RFC 9110, 15.4.5). */
     public Map<String, String> notModifiedHeaders() {
         Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : new String[] {HttpValidation.ETAG, "Cache-Control", "Vary", CACHE_HEADER}) {
+        for (String name : new String[] {ETags.ETAG, "Cache-Control", "Vary", CACHE_HEADER}) {
             kept.put(name, headers.get(name));
         }
         return kept;

@@ -53,7 +53,7 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
         Object entity = response.getEntity();
         if (entity instanceof GzippedBody gzipped) {
             // Its ETag hashes the gzip, which fixes the identity bytes as well: no inflating just to hash them.
-            Map<String, String> headers = headers(response, HttpValidation.etag(gzipped.gzip()));
+            Map<String, String> headers = headers(response, ETags.etag(gzipped.gzip()));
             return new RenderedResponse(StoredResponse.ofGzip(response.getStatus(), type(response), headers,
                     gzipped.gzip(), System.currentTimeMillis() + ttl.toMillis()), null);
         }
@@ -66,7 +66,7 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
             body = jsonb.toJson(entity).getBytes(StandardCharsets.UTF_8);
         }
         return new RenderedResponse(StoredResponse.of(response.getStatus(), type(response),
-                headers(response, HttpValidation.etag(body)), body, System.currentTimeMillis() + ttl.toMillis()), null);
+                headers(response, ETags.etag(body)), body, System.currentTimeMillis() + ttl.toMillis()), null);
     }
 
     private static String type(Response response) {
@@ -80,7 +80,7 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
                 headers.put(name, String.join(",", values));
             }
         });
-        headers.put(HttpValidation.ETAG, etag);
+        headers.put(ETags.ETAG, etag);
         return headers;
     }
 

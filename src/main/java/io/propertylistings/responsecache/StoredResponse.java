@@ -157,7 +157,7 @@ final class StoredResponse {
     }
 
     public String etag() {
-        return headers.get(HttpValidation.ETAG);
+        return headers.get(ETags.ETAG);
     }
 
     /** What is left of the entry's life, for {@code Cache-Control: max-age}. */

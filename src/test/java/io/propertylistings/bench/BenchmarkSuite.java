@@ -506,7 +506,7 @@ public final class BenchmarkSuite {
         return out.toByteArray();
     }
 
-    /** What a write's eviction does (see GenerationGuard's ADVANCE), without changing the data. */
+    /** What a write's eviction does (see GenerationScripts's ADVANCE), without changing the data. */
     private void evictAll() throws IOException {
         redis.send("INCR", CacheEntry.GENERATION_KEY);
     }

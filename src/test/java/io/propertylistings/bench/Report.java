@@ -142,7 +142,7 @@ final class Report {
                 .append("copied) with the same headers from a byte array, through JAX-RS. The plain servlet below it ")
                 .append("sends them with no framework: what JAX-RS itself costs. A hit the service has answered ")
                 .append("through JAX-RS before (every request of these loads but the first) is answered ahead of JAX-RS ")
-                .append("by `HeldResponseFilter`, from the entry that answered it: the plain servlet is the floor of that ")
+                .append("by `EarlyHitFilter`, from the entry that answered it: the plain servlet is the floor of that ")
                 .append("path, and the headline gives the ratio to it too.\n\n")
                 .append("Each figure is the median over the rounds; the ratio is the median of each round's ratio to the ")
                 .append("ceiling run just before it (the runs are interleaved: ceiling, hit, ... per encoding), which the ")

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class GenerationalCacheTest {
 
     /** The cache's scripts over a map; {@code down} makes every call fail as a timeout would. */
-    static final class MapRedis extends GenerationGuard {
+    static final class MapRedis extends GenerationScripts {
         boolean down;
         long generation = 100;
         long clock = 100;

@@ -85,7 +85,7 @@ final class SmokeSuite {
         HttpResponse<byte[]> first = app.get("properties/");
         HttpResponse<byte[]> second = app.get("properties/");
 
-        assertTrue(earlyHits() > earlyHits, "the repeated read was answered before JAX-RS (HeldResponseFilter)");
+        assertTrue(earlyHits() > earlyHits, "the repeated read was answered before JAX-RS (EarlyHitFilter)");
         assertEquals(200, first.statusCode());
         // MISS, or HIT when the background warm-up after the write was quicker than this read: either way the
         // write is in it (below).

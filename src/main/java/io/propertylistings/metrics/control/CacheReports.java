@@ -6,7 +6,7 @@ import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.caching.CacheStatistics.Figure;
 import io.propertylistings.caching.DurationWindow;
 import io.propertylistings.caching.GenerationalCache;
-import io.propertylistings.caching.LevelCensus;
+import io.propertylistings.caching.LevelContents;
 import io.propertylistings.metrics.entity.Assessment;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;
@@ -81,12 +81,12 @@ public class CacheReports {
 
     /** Asks the cache what each level holds, in one Redis call. */
     public CacheInfoReport info() {
-        Map<CacheLevel, LevelCensus> held;
+        Map<CacheLevel, LevelContents> held;
         String error = null;
         try {
             held = cache.contents();
         } catch (RuntimeException e) {
-            // A Redis failure, or the cache's circuit breaker (see GenerationGuard) open after failures. The
+            // A Redis failure, or the cache's circuit breaker (see GenerationScripts) open after failures. The
             // message names Redis' host and port and the exception's class: logged, not answered publicly.
             // One line without the stack: the dashboard asks every 3 s through an outage.
             LOG.warning(() -> "Cache info: Redis cannot be reached: " + e);
@@ -95,7 +95,7 @@ public class CacheReports {
         }
         Map<String, CacheInfoReport.LevelContents> levels = new LinkedHashMap<>();
         for (CacheLevel level : CacheLevel.values()) {
-            LevelCensus census = held.get(level);
+            LevelContents census = held.get(level);
             if (error != null) {
                 levels.put(level.tag(), new CacheInfoReport.LevelContents(null, null, null, null));
             } else if (census == null) {
@@ -108,7 +108,7 @@ public class CacheReports {
         return new CacheInfoReport(error == null ? "UP" : "DOWN", error, levels);
     }
 
-    static CacheInfoReport.LevelContents contents(LevelCensus contents) {
+    static CacheInfoReport.LevelContents contents(LevelContents contents) {
         boolean holds = contents.entries() > 0;
         // Rounded up: an entry with 300 ms left has not expired, so it must not show 0 seconds.
         Long ttlSeconds = holds && contents.ttlMillis() >= 0 ? (contents.ttlMillis() + 999) / 1000 : null;

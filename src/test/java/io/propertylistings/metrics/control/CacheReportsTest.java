@@ -3,7 +3,7 @@ package io.propertylistings.metrics.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.propertylistings.caching.LevelCensus;
+import io.propertylistings.caching.LevelContents;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ class CacheReportsTest {
 
     @Test
     void aLevelWithoutEntriesHasNoTtl() {
-        CacheInfoReport.LevelContents contents = CacheReports.contents(new LevelCensus(0, -1, "all_properties"));
+        CacheInfoReport.LevelContents contents = CacheReports.contents(new LevelContents(0, -1, "all_properties"));
         assertEquals(false, contents.holdsEntries());
         assertEquals(0L, contents.entries());
         assertNull(contents.ttlSeconds());
@@ -20,8 +20,8 @@ class CacheReportsTest {
 
     @Test
     void ttlIsRoundedUpToWholeSeconds() {
-        assertEquals(1L, CacheReports.contents(new LevelCensus(3, 300, "g")).ttlSeconds());
-        assertEquals(900L, CacheReports.contents(new LevelCensus(3, 900_000, "g")).ttlSeconds());
-        assertEquals(901L, CacheReports.contents(new LevelCensus(3, 900_001, "g")).ttlSeconds());
+        assertEquals(1L, CacheReports.contents(new LevelContents(3, 300, "g")).ttlSeconds());
+        assertEquals(900L, CacheReports.contents(new LevelContents(3, 900_000, "g")).ttlSeconds());
+        assertEquals(901L, CacheReports.contents(new LevelContents(3, 900_001, "g")).ttlSeconds());
     }
 }

@@ -25,10 +25,10 @@ import java.util.Optional;
  * way makes ({@link GenerationalCache#getHeld}); anything else goes on to JAX-RS, which also decides every
  * request with credentials or preconditions.
  */
-@WebFilter(filterName = "HeldResponseFilter", urlPatterns = "/*", asyncSupported = true)
-public class HeldResponseFilter extends HttpFilter {
+@WebFilter(filterName = "EarlyHitFilter", urlPatterns = "/*", asyncSupported = true)
+public class EarlyHitFilter extends HttpFilter {
 
-    static final String ANSWERED_FROM = HeldResponseFilter.class.getName() + ".answeredFrom";
+    static final String ANSWERED_FROM = EarlyHitFilter.class.getName() + ".answeredFrom";
     // Headers JAX-RS decides on besides the target and Accept: credentials, and the preconditions it evaluates.
     private static final List<String> LEFT_TO_JAX_RS = List.of("Authorization", "If-Match", "If-None-Match",
             "If-Modified-Since", "If-Unmodified-Since");
@@ -37,7 +37,7 @@ public class HeldResponseFilter extends HttpFilter {
     GenerationalCache cache;
 
     @Inject
-    RequestAliases aliases;
+    EarlyHitIndex index;
 
     @Inject
     CacheStatistics statistics;
@@ -50,7 +50,7 @@ public class HeldResponseFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<CacheEntry<?>> entry = aliases.get(signature);
+        Optional<CacheEntry<?>> entry = index.get(signature);
         if (entry.isPresent() && cache.getHeld(entry.get()).orElse(null) instanceof RenderedResponse held) {
             statistics.earlyHit(entry.get().level());
             write(new CachedRepresentation(held.stored(), Cached.Outcome.HIT, false, entry.get()), request, response);
@@ -59,7 +59,7 @@ public class HeldResponseFilter extends HttpFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_OK
                 && request.getAttribute(ANSWERED_FROM) instanceof CacheEntry<?> answered) {
-            aliases.put(signature, answered);
+            index.put(signature, answered);
         }
     }
 

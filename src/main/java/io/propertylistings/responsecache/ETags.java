@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** Strong ETags for stored bodies. */
-final class HttpValidation {
+final class ETags {
 
     public static final String ETAG = "ETag";
 
-    private HttpValidation() {
+    private ETags() {
     }
 
     /** A strong validator: the first 144 bits of the body's SHA-256, base64url. */

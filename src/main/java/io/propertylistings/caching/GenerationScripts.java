@@ -7,11 +7,14 @@ import io.propertylistings.redis.SharedRead;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -35,185 +38,36 @@ import org.redisson.command.NoSyncedSlavesException;
  * stalls, requests stop waiting for its timeouts and go straight to the database until a trial call succeeds.
  */
 @ApplicationScoped
-class GenerationGuard {
+class GenerationScripts {
 
-    private static final Logger LOG = Logger.getLogger(GenerationGuard.class.getName());
+    private static final Logger LOG = Logger.getLogger(GenerationScripts.class.getName());
     // How long a change's eviction is remembered: far longer than a notification takes to reach every node.
     private static final Duration EVICTED_CHANGE_TTL = Duration.ofMinutes(1);
     // How long a row's version outlives its last write or store: longer than a detail is kept. A version that is
     // gone comes back above every earlier one (Redis' clock), so an older detail can never be read again.
     private static final Duration ROW_VERSION_TTL = Duration.ofHours(2);
 
-    // A generation that does not exist yet (a new Redis, one restarted without its data, or one whose
-    // maxmemory policy evicted the counter) starts at the current time in microseconds, above every number
-    // handed out before.
-    private static final String GENERATION = """
-            local function now_micros()
-              local time = redis.call('TIME')
-              return tonumber(time[1]) * 1000000 + tonumber(time[2])
-            end
-            local function generation(key)
-              local current = redis.call('GET', key)
-              if not current then
-                current = string.format('%d', now_micros())
-                redis.call('SET', key, current)
-              end
-              return current
-            end
-            """;
+    // The scripts, from the .lua files next to this class (each file says what it does and why).
+    private static final String LOOKUP = script("generation.lua", "tag.lua", "lookup.lua");
 
-    // An entry's tag is the version of what it depends on. An answer built from the set of rows (a list, a page, a
-    // caller's own list) depends on every write: its tag is the generation (KEYS[1]). A detail depends on its row
-    // only (ARGV[4], its id): its tag is the epoch (KEYS[2], which moves only when everything is evicted), the id
-    // and the row's version (KEYS[3]; '0' while the row has none: it gets one from the first store or write).
-    private static final String TAG = """
-            local function tag_of(generation_key, epoch_key, row_key, id)
-              if id == '' then
-                return generation(generation_key)
-              end
-              return generation(epoch_key) .. '-' .. id .. '-' .. (redis.call('GET', row_key) or '0')
-            end
-            """;
+    private static final String STORE_IF_CURRENT = script("generation.lua", "tag.lua", "store-if-current.lua");
 
-    // One round trip for a hit: the generation, the entry's tag and the entry stored under it, unless the caller
-    // already holds the entry of that tag (ARGV[3]), which then need not cross the network again.
-    private static final String LOOKUP = GENERATION + TAG + """
-            local current = generation(KEYS[1])
-            local tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[4])
-            if tag == ARGV[3] then
-              return {current, tag}
-            end
-            local entry = redis.call('GET', ARGV[1] .. tag .. ARGV[2])
-            if entry then
-              return {current, tag, entry}
-            end
-            return {current, tag}
-            """;
+    private static final String ADVANCE = script("generation.lua", "advance.lua");
 
-    // Stores only under the tag read before the load (ARGV[1]), and notes the entry and its expiry (Redis' clock,
-    // in ms) in the index of what it depends on: the generation's, or for a detail the epoch's and its row's. A
-    // row without a version gets one now, so that its next write has one to move past. Returns the tag.
-    private static final String STORE_IF_CURRENT = GENERATION + TAG + """
-            local tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[6])
-            if tag ~= ARGV[1] then
-              return false
-            end
-            local ttl = tonumber(ARGV[3])
-            local index
-            if ARGV[6] == '' then
-              index = ARGV[4] .. tag .. ':index'
-            else
-              if not redis.call('GET', KEYS[3]) then
-                redis.call('SET', KEYS[3], string.format('%d', now_micros()), 'PX', ttl)
-                tag = tag_of(KEYS[1], KEYS[2], KEYS[3], ARGV[6])
-              elseif redis.call('PTTL', KEYS[3]) < ttl then
-                redis.call('PEXPIRE', KEYS[3], ttl)
-              end
-              index = ARGV[4] .. generation(KEYS[2]) .. ':rows'
-            end
-            local key = ARGV[4] .. tag .. ARGV[5]
-            redis.call('SET', key, ARGV[2], 'PX', ttl)
-            if ARGV[6] ~= '' then
-              redis.call('SADD', KEYS[4], key)
-              if redis.call('PTTL', KEYS[4]) < ttl then
-                redis.call('PEXPIRE', KEYS[4], ttl)
-              end
-            end
-            local now = math.floor(now_micros() / 1000)
-            redis.call('ZREMRANGEBYSCORE', index, '-inf', now)
-            redis.call('ZADD', index, now + ttl, key)
-            if redis.call('PTTL', index) < ttl then
-              redis.call('PEXPIRE', index, ttl)
-            end
-            return tag
-            """;
+    private static final String CENSUS = script("generation.lua", "census.lua");
 
-    // Under maxmemory with noeviction Redis refuses a script's first write if it could add memory, and runs
-    // the rest of a script once a first write went through: so dropping the old entries comes first. The new
-    // generation is at least the caller's floor (ARGV[2], one above the highest it has seen): a counter lost
-    // while Redis' clock is behind a generation handed out before (after a failover to a host whose clock lags)
-    // would otherwise start again below it, and that node would doubt every answer until the clock caught up.
-    // ARGV[3] names the change the eviction is for ('' for none): its eviction is made once, by whichever node
-    // comes first (the writer after its commit, or a node that heard the commit's notification); the others find
-    // it among the changes evicted in the last minute (KEYS[2], scored by Redis' clock in ms) and return the
-    // generation with 0. That set is written last, for maxmemory.
-    // Every eviction moves the generation. ARGV[5] = '1' evicts everything: the epoch (KEYS[3]) moves too, which
-    // drops every detail. Otherwise the rows ARGV[7..] move, each dropping its own details (ARGV[6]: how long a
-    // row's version is kept, at least as long as a detail).
-    private static final String ADVANCE = GENERATION + """
-            if ARGV[3] ~= '' and redis.call('ZSCORE', KEYS[2], ARGV[3]) then
-              return {generation(KEYS[1]), 0}
-            end
-            local function unlink(members)
-              for i = 1, #members, 500 do
-                redis.call('UNLINK', unpack(members, i, math.min(i + 499, #members)))
-              end
-            end
-            local function after(old, floor)
-              local next = now_micros()
-              if old and tonumber(old) and tonumber(old) >= next then
-                next = tonumber(old) + 1
-              end
-              if floor and floor > next then
-                next = floor
-              end
-              return string.format('%d', next)
-            end
-            local old = redis.call('GET', KEYS[1])
-            if old then
-              local index = ARGV[1] .. old .. ':index'
-              unlink(redis.call('ZRANGE', index, 0, -1))
-              redis.call('UNLINK', index)
-            else
-              redis.call('UNLINK', KEYS[1])
-            end
-            local old_epoch = redis.call('GET', KEYS[3])
-            if ARGV[5] == '1' and old_epoch then
-              local rows = ARGV[1] .. old_epoch .. ':rows'
-              unlink(redis.call('ZRANGE', rows, 0, -1))
-              redis.call('UNLINK', rows)
-            elseif ARGV[5] ~= '1' then
-              for i = 7, #ARGV do
-                local entries = ARGV[1] .. 'row:' .. ARGV[i] .. ':entries'
-                unlink(redis.call('SMEMBERS', entries))
-                redis.call('UNLINK', entries)
-              end
-            end
-            local text = after(old, tonumber(ARGV[2]))
-            redis.call('SET', KEYS[1], text)
-            if ARGV[5] == '1' then
-              redis.call('SET', KEYS[3], after(old_epoch, nil))
-            else
-              for i = 7, #ARGV do
-                local row = ARGV[1] .. 'row:' .. ARGV[i]
-                redis.call('SET', row, after(redis.call('GET', row), nil), 'PX', tonumber(ARGV[6]))
-              end
-            end
-            if ARGV[3] ~= '' then
-              local now = math.floor(now_micros() / 1000)
-              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[4]))
-              redis.call('ZADD', KEYS[2], now, ARGV[3])
-              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[4]))
-            end
-            return {text, 1}
-            """;
-
-    // The current generation, then each live entry of its index and of the epoch's details, with the
-    // milliseconds it has left.
-    private static final String CENSUS = GENERATION + """
-            local current = generation(KEYS[1])
-            local epoch = generation(KEYS[2])
-            local now = math.floor(now_micros() / 1000)
-            local reply = {current}
-            for _, index in ipairs({ARGV[1] .. current .. ':index', ARGV[1] .. epoch .. ':rows'}) do
-              local members = redis.call('ZRANGEBYSCORE', index, '(' .. now, '+inf', 'WITHSCORES')
-              for i = 1, #members, 2 do
-                reply[#reply + 1] = members[i]
-                reply[#reply + 1] = string.format('%d', tonumber(members[i + 1]) - now)
-              end
-            end
-            return reply
-            """;
+    /** The Lua files, next to this class, joined into one script: helpers first. */
+    private static String script(String... files) {
+        StringBuilder script = new StringBuilder();
+        for (String file : files) {
+            try (InputStream in = Objects.requireNonNull(GenerationScripts.class.getResourceAsStream(file), file)) {
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the script " + file, e);
+            }
+        }
+        return script.toString();
+    }
 
     @Inject
     RedissonClient redis;

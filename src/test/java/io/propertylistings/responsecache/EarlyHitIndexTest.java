@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RequestAliasesTest {
+class EarlyHitIndexTest {
 
     private static final CacheEntry<String> LIST = new CacheEntry<>(CacheLevel.RESPONSE, "list",
             null, Duration.ofMinutes(15));
 
     @Test
     void knowsWhichEntryAnsweredASignature() {
-        RequestAliases aliases = new RequestAliases(10);
+        EarlyHitIndex aliases = new EarlyHitIndex(10);
         aliases.put("/properties/\n*/*", LIST);
         assertEquals(LIST, aliases.get("/properties/\n*/*").orElseThrow());
         assertTrue(aliases.get("/properties/?page=1\n*/*").isEmpty());
@@ -23,7 +23,7 @@ class RequestAliasesTest {
 
     @Test
     void keepsNoMoreThanItsBoundAndDropsTheLeastRecentlyUsed() {
-        RequestAliases aliases = new RequestAliases(2);
+        EarlyHitIndex aliases = new EarlyHitIndex(2);
         aliases.put("a", LIST);
         aliases.put("b", LIST);
         aliases.get("a");
@@ -38,8 +38,8 @@ class RequestAliasesTest {
 
     @Test
     void keepsNoSignatureLongerThanItsLimit() {
-        RequestAliases aliases = new RequestAliases(10);
-        aliases.put("x".repeat(RequestAliases.MAX_SIGNATURE_CHARS + 1), LIST);
+        EarlyHitIndex aliases = new EarlyHitIndex(10);
+        aliases.put("x".repeat(EarlyHitIndex.MAX_SIGNATURE_CHARS + 1), LIST);
         assertEquals(0, aliases.size());
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * mean the same (a client's choice) cost memory only up to that bound.
  */
 @ApplicationScoped
-class RequestAliases {
+class EarlyHitIndex {
 
     /** Longer signatures are not kept: no client repeats such a request often enough to matter. */
     static final int MAX_SIGNATURE_CHARS = 2048;
@@ -29,11 +29,11 @@ class RequestAliases {
         }
     };
 
-    RequestAliases() {
+    EarlyHitIndex() {
         // for CDI
     }
 
-    public RequestAliases(int maxEntries) {
+    public EarlyHitIndex(int maxEntries) {
         configure(maxEntries);
     }
 

@@ -7,5 +7,5 @@ package io.propertylistings.caching;
  * @param ttlMillis time until the last of them expires, -1 without entries
  * @param where where in Redis they are, for people reading the report
  */
-public record LevelCensus(long entries, long ttlMillis, String where) {
+public record LevelContents(long entries, long ttlMillis, String where) {
 }
