@@ -43,11 +43,11 @@ public class CachedResponseInterceptor {
         Binding binding = binding(invocation.getMethod());
         Object[] arguments = invocation.getParameters();
         CacheEntry<RenderedResponse> entry = new CacheEntry<>(CacheLevel.RESPONSE,
-                ResponseKey.of(binding.name(), arguments), RenderedResponse.CODEC, binding.ttl(),
+                ResponseVariation.key(binding.name(), arguments), RenderedResponse.CODEC, binding.ttl(),
                 binding.row() < 0 ? CacheEntry.EVERY_ROW : ((Number) arguments[binding.row()]).longValue());
         Cached<RenderedResponse> cached = cache.get(entry,
                 () -> RenderedResponse.of(proceed(invocation), jsonb, binding.ttl()));
-        return cached.value().answer(cached.outcome(), ResponseKey.owner(arguments).isPresent(), entry);
+        return cached.value().answer(cached.outcome(), ResponseVariation.owner(arguments).isPresent(), entry);
     }
 
     private static Response proceed(InvocationContext invocation) {

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +29,6 @@ import java.util.Optional;
 public class EarlyHitFilter extends HttpFilter {
 
     static final String ANSWERED_FROM = EarlyHitFilter.class.getName() + ".answeredFrom";
-    // Headers JAX-RS decides on besides the target and Accept: credentials, and the preconditions it evaluates.
-    private static final List<String> LEFT_TO_JAX_RS = List.of("Authorization", "If-Match", "If-None-Match",
-            "If-Modified-Since", "If-Unmodified-Since");
 
     @Inject
     GenerationalCache cache;
@@ -45,7 +42,7 @@ public class EarlyHitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String signature = signature(request);
+        String signature = ResponseVariation.signature(request);
         if (signature == null) {
             chain.doFilter(request, response);
             return;
@@ -53,7 +50,7 @@ public class EarlyHitFilter extends HttpFilter {
         Optional<CacheEntry<?>> entry = index.get(signature);
         if (entry.isPresent() && cache.getHeld(entry.get()).orElse(null) instanceof RenderedResponse held) {
             statistics.earlyHit(entry.get().level());
-            write(new CachedRepresentation(held.stored(), Cached.Outcome.HIT, false, entry.get()), request, response);
+            write(new HttpAnswer(held.stored(), Cached.Outcome.HIT, false, entry.get()), request, response);
             return;
         }
         chain.doFilter(request, response);
@@ -63,45 +60,31 @@ public class EarlyHitFilter extends HttpFilter {
         }
     }
 
-    /** What JAX-RS' answer to an anonymous GET without preconditions depends on; null for other requests. */
-    static String signature(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return null;
-        }
-        for (String header : LEFT_TO_JAX_RS) {
-            if (request.getHeader(header) != null) {
-                return null;
-            }
-        }
-        StringBuilder signature = new StringBuilder(request.getRequestURI());
-        String query = request.getQueryString();
-        if (query != null) {
-            signature.append('?').append(query);
-        }
-        Enumeration<String> accept = request.getHeaders("Accept");
-        while (accept.hasMoreElements()) {
-            signature.append('\n').append(accept.nextElement());
-        }
-        return signature.toString();
-    }
-
-    /** A header's values as JAX-RS gives a header sent more than once: joined by commas; null if none. */
-    private static String joined(Enumeration<String> values) {
-        String joined = values.hasMoreElements() ? values.nextElement() : null;
-        while (values.hasMoreElements()) {
-            joined += "," + values.nextElement();
-        }
-        return joined;
-    }
-
-    private static void write(CachedRepresentation cached, HttpServletRequest request, HttpServletResponse response)
+    private static void write(HttpAnswer answer, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        HttpAnswer answer = HttpAnswer.of(cached, joined(request.getHeaders("Accept-Encoding")),
-                ClientCaching.maxAgeSeconds(), System.currentTimeMillis());
-        response.setStatus(cached.stored().status());
-        response.setContentType(answer.contentType());
-        answer.headers().forEach(response::setHeader);
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        answer.writeTo(new HttpAnswer.Target() {
+            @Override
+            public void status(int status) {
+                response.setStatus(status);
+            }
+
+            @Override
+            public void header(String name, String value) {
+                response.setHeader(name, value);
+            }
+
+            @Override
+            public void body(String contentType, byte[] body) throws IOException {
+                response.setContentType(contentType);
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+            }
+        }, acceptEncoding(request), etag -> 0, ClientCaching.maxAgeSeconds(), System.currentTimeMillis());
+    }
+
+    /** The request's Accept-Encoding as JAX-RS gives a header sent more than once: joined by commas; null if none. */
+    private static String acceptEncoding(HttpServletRequest request) {
+        List<String> values = Collections.list(request.getHeaders(ResponseVariation.SELECTS_CODING));
+        return values.isEmpty() ? null : String.join(",", values);
     }
 }

@@ -86,7 +86,6 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
 
     /** The method's answer: the stored response, for {@link CachedResponseWriter} to write out. */
     Response answer(Cached.Outcome outcome, boolean personal, CacheEntry<RenderedResponse> entry) {
-        return stored == null ? uncached
-                : Response.ok(new CachedRepresentation(stored, outcome, personal, entry)).build();
+        return stored == null ? uncached : Response.ok(new HttpAnswer(stored, outcome, personal, entry)).build();
     }
 }
