@@ -31,11 +31,9 @@ public class CacheStatistics {
         EVICTIONS_OF_EVERYTHING, ROW_EVICTIONS
     }
 
-    /** Told of every counted event and every timed load, on the thread that caused it: keep it cheap. */
+    /** Told of every counted event, on the thread that caused it: keep it cheap. */
     public interface Listener {
         void counted(CacheLevel level, Figure figure);
-
-        void loadTimed(CacheLevel level, long nanos);
     }
 
     private static final Logger LOG = Logger.getLogger(CacheStatistics.class.getName());
@@ -82,11 +80,6 @@ public class CacheStatistics {
         increment(level, Figure.MISSES);
     }
 
-    /** Counts a load without timing it; {@link #load(CacheLevel, Supplier)} does both. */
-    public void load(CacheLevel level) {
-        increment(level, Figure.LOADS);
-    }
-
     /** Counts and times one load from the database. A failed load is timed too: it kept a caller waiting. */
     public <T> T load(CacheLevel level, Supplier<T> loader) {
         increment(level, Figure.LOADS);
@@ -98,12 +91,8 @@ public class CacheStatistics {
         }
     }
 
-    /** Records how long one load took, for a load counted with {@link #load(CacheLevel)}. */
-    public void loadTime(CacheLevel level, long nanos) {
+    private void loadTime(CacheLevel level, long nanos) {
         loadTimes.get(level).record(nanos);
-        for (Listener listener : listeners) {
-            listener.loadTimed(level, nanos);
-        }
     }
 
     /** A warm-up done, and how long it took (all its entries together). */

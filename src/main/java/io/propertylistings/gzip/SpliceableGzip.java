@@ -18,8 +18,8 @@ import java.util.zip.DeflaterOutputStream;
 public final class SpliceableGzip {
 
     /**
-     * zlib's fastest: the list's gzip is made on a cold request, where level 6 cost 2.7x the time of level 1 at
-     * 10,000 rows for a gzip 1.36x smaller (bench/NOTES.md, MissPathSteps); the other responses keep level 6.
+     * zlib's fastest: the list's gzip is made on a cold request, where the time of a higher level costs more
+     * than its smaller gzip saves (bench/NOTES.md, MissPathSteps); the other responses keep level 6.
      */
     static final int LEVEL = Deflater.BEST_SPEED;
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};

@@ -51,8 +51,4 @@ class EarlyHitIndex {
             entries.put(signature, entry);
         }
     }
-
-    public synchronized int size() {
-        return entries.size();
-    }
 }

@@ -112,10 +112,5 @@ public class MetricsRegistration {
         public void counted(CacheLevel level, CacheStatistics.Figure figure) {
             counters.get(level).get(figure).inc();
         }
-
-        @Override
-        public void loadTimed(CacheLevel level, long nanos) {
-            // read by the load-time gauges from CacheStatistics itself
-        }
     }
 }

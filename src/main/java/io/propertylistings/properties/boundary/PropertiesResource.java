@@ -23,8 +23,8 @@ import java.security.Principal;
 import java.util.Optional;
 
 // One instance for all requests: it holds no request state (UriInfo and SecurityContext come as parameters),
-// and a new instance per request, with its injections, cost about a quarter of a cache hit's CPU
-// (BENCHMARKS.md). Reads delegate to PropertyListing, whose methods are cached.
+// and a new instance per request, with its injections, would cost a large share of a cache hit's CPU.
+// Reads delegate to PropertyListing, whose methods are cached.
 @ApplicationScoped
 @Path("properties")
 @Produces(MediaType.APPLICATION_JSON)

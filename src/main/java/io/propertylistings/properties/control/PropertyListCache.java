@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Level 2: the property list, under the seed's name {@code all_properties}, stored as the count (4 bytes) and
- * the gzip of its JSON array: read back without parsing, about 7x smaller than the JSON. It says what the entry
+ * the gzip of its JSON array: read back without parsing, and several times smaller than the JSON. It says what the entry
  * is; {@code GenerationalCache} keeps it.
  */
 @ApplicationScoped

@@ -46,7 +46,7 @@ public class PropertyStore {
                 PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
             while (rows.next()) {
                 // getTimestamp, not getObject(6, OffsetDateTime.class): Payara's JDBC wrapper runs the latter by
-                // reflection, looking the method up on every call, which took 29 % of a cold list's CPU (JFR).
+                // reflection, looking the method up on every row (bench/NOTES.md has the profile).
                 json.write(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
                         rows.getString(5), rows.getTimestamp(6).toInstant().atOffset(ZoneOffset.UTC));
             }
