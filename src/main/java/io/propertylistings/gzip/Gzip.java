@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -30,6 +31,46 @@ public final class Gzip {
     public static void checkFraming(byte[] data) {
         if (data.length < 18 || data[0] != 0x1f || data[1] != (byte) 0x8b || data[2] != 8) {
             throw new IllegalArgumentException("stored gzip body is corrupt");
+        }
+    }
+
+    /** The length of the content, from the gzip's trailer (modulo 2^32, as gzip keeps it). */
+    public static long identityLength(byte[] gzip) {
+        int at = gzip.length - 4;
+        return (gzip[at] & 0xffL) | (gzip[at + 1] & 0xffL) << 8 | (gzip[at + 2] & 0xffL) << 16
+                | (gzip[at + 3] & 0xffL) << 24;
+    }
+
+    /**
+     * Gzips what is written to it into memory at zlib's fastest level: for a body made on a cold request, where
+     * a higher level costs more time than its smaller gzip saves (bench/NOTES.md, MissPathSteps).
+     */
+    public static Writer writer(int expectedBytes) {
+        try {
+            return new Writer(new ByteArrayOutputStream(expectedBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // into memory: does not happen
+        }
+    }
+
+    /** A gzip being written; {@link #gzip()} after {@link #close()}. */
+    public static final class Writer extends GZIPOutputStream {
+
+        private final ByteArrayOutputStream out;
+
+        private Writer(ByteArrayOutputStream out) throws IOException {
+            super(out, 8192);
+            this.out = out;
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+
+        public byte[] gzip() {
+            try {
+                finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // into memory: does not happen
+            }
+            return out.toByteArray();
         }
     }
 

@@ -1,2 +1,2 @@
-/** Gzip as the caches store it: whole bodies, and the list's JSON array gzipped so that it can be spliced. */
+/** Gzip as the caches store it: whole bodies, stored once and sent as they are to every client that takes gzip. */
 package io.propertylistings.gzip;

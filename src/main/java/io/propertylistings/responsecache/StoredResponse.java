@@ -1,7 +1,6 @@
 package io.propertylistings.responsecache;
 
 import io.propertylistings.gzip.Gzip;
-import io.propertylistings.gzip.SpliceableGzip;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -54,7 +53,7 @@ final class StoredResponse {
      */
     public static StoredResponse ofGzip(int status, String contentType, Map<String, String> headers, byte[] gzip,
             long expiresAtMillis) {
-        long length = SpliceableGzip.identityLength(gzip);
+        long length = Gzip.identityLength(gzip);
         if (length < GZIP_FROM_BYTES || gzip.length >= length) {
             return of(status, contentType, headers, Gzip.decompress(gzip), expiresAtMillis);
         }
@@ -98,7 +97,7 @@ final class StoredResponse {
     /** The bytes this copy holds once an identity client has asked for it: the gzip and the identity body. */
     public long heapBytes() {
         byte[] identity = body;
-        long bodyBytes = identity != null ? identity.length : SpliceableGzip.identityLength(gzip);
+        long bodyBytes = identity != null ? identity.length : Gzip.identityLength(gzip);
         return gzip.length + bodyBytes;
     }
 

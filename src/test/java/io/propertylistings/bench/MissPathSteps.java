@@ -1,6 +1,6 @@
 package io.propertylistings.bench;
 
-import io.propertylistings.gzip.SpliceableGzip;
+import io.propertylistings.gzip.Gzip;
 import io.propertylistings.properties.entity.PropertyJsonWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,27 +39,21 @@ public final class MissPathSteps {
         List<Row> rows = rows(count);
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         writer(rows, written);
-        byte[] array = written.toByteArray();
-        byte[] prefix = "{\"properties\":".getBytes(StandardCharsets.US_ASCII);
-        byte[] suffix = (",\"count\":" + count + "}").getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        whole.writeBytes(prefix);
-        whole.writeBytes(array);
-        whole.writeBytes(suffix);
-        byte[] body = whole.toByteArray();
-        byte[] stored = SpliceableGzip.of(array);
+        byte[] body = written.toByteArray();
+        Gzip.Writer list = Gzip.writer(1 << 18);
+        writer(rows, list);
+        byte[] stored = list.gzip();
 
         print("%,d rows, %,d bytes of JSON; gzip level 6 %,d bytes, level 1 %,d", count, body.length,
                 gzip(body, 6).length, gzip(body, 1).length);
         print("JSON, PropertyJsonWriter:         %6.2f ms", median(() -> writer(rows, new ByteArrayOutputStream(1 << 16))));
         print("JSON streamed into the list gzip: %6.2f ms", median(() -> {
-            SpliceableGzip.Writer gzip = SpliceableGzip.writer(1 << 18);
+            Gzip.Writer gzip = Gzip.writer(1 << 18);
             writer(rows, gzip);
-            gzip.finish();
+            gzip.gzip();
         }));
         print("gzip of the body, level 6:        %6.2f ms", median(() -> gzip(body, 6)));
         print("gzip of the body, level 1:        %6.2f ms", median(() -> gzip(body, 1)));
-        print("splice of the stored gzip:        %6.2f ms", median(() -> SpliceableGzip.splice(prefix, stored, suffix)));
         print("gunzip of the body:               %6.2f ms", median(() -> gunzip(stored)));
         print("SHA-256 of the body / of its gzip: %5.2f / %.2f ms", median(() -> sha256(body)),
                 median(() -> sha256(stored)));
@@ -79,7 +73,7 @@ public final class MissPathSteps {
     }
 
     private static void writer(List<Row> rows, OutputStream out) {
-        try (PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
+        try (PropertyJsonWriter json = PropertyJsonWriter.listBody(out)) {
             for (Row row : rows) {
                 json.write(row.id(), row.title(), row.description(), row.price(), row.location(), row.createdAt());
             }

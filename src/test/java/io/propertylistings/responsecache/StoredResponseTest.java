@@ -1,7 +1,7 @@
 package io.propertylistings.responsecache;
 
-import io.propertylistings.gzip.SpliceableGzip;
-import io.propertylistings.gzip.SpliceableGzipTest;
+import io.propertylistings.gzip.Gzip;
+import io.propertylistings.gzip.GzipTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,8 +49,8 @@ class StoredResponseTest {
 
     @Test
     void keepsAGzipItWasGivenAndInflatesItOnlyWhenAsked() throws Exception {
-        byte[] json = SpliceableGzipTest.json(200);
-        byte[] gzip = SpliceableGzip.of(json);
+        byte[] json = GzipTest.json(200);
+        byte[] gzip = Gzip.compress(json);
 
         StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of("ETag", "\"e\""), gzip, 7L);
         assertArrayEquals(gzip, stored.gzip(), "stored as given, not compressed again");
@@ -62,8 +62,8 @@ class StoredResponseTest {
 
     @Test
     void countsTheIdentityBodyItCanInflateAsWellAsItsGzip() {
-        byte[] json = SpliceableGzipTest.json(200);
-        byte[] gzip = SpliceableGzip.of(json);
+        byte[] json = GzipTest.json(200);
+        byte[] gzip = Gzip.compress(json);
         StoredResponse stored = StoredResponse.decode(
                 StoredResponse.ofGzip(200, "application/json", Map.of(), gzip, 7L).encode());
         assertEquals(gzip.length + json.length, stored.heapBytes(), "before an identity client asked");
@@ -76,7 +76,7 @@ class StoredResponseTest {
     @Test
     void aGivenGzipOfASmallBodyIsStoredAsTheBody() {
         byte[] small = "{\"properties\":[],\"count\":0}".getBytes(StandardCharsets.UTF_8);
-        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), SpliceableGzip.of(small), 7L);
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), Gzip.compress(small), 7L);
         assertEquals(false, stored.hasGzip());
         assertArrayEquals(small, StoredResponse.decode(stored.encode()).body());
     }
@@ -84,9 +84,9 @@ class StoredResponseTest {
     @Test
     void rejectsAStoredGzipWithoutItsFraming() {
         byte[] encoded = StoredResponse.ofGzip(200, "application/json", Map.of(),
-                SpliceableGzip.of(SpliceableGzipTest.json(200)), 7L).encode();
+                Gzip.compress(GzipTest.json(200)), 7L).encode();
         int bodyStart = encoded.length - StoredResponse.ofGzip(200, "application/json", Map.of(),
-                SpliceableGzip.of(SpliceableGzipTest.json(200)), 7L).gzip().length;
+                Gzip.compress(GzipTest.json(200)), 7L).gzip().length;
         encoded[bodyStart] = 0;
         assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(encoded));
     }

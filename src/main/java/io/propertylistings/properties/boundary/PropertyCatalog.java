@@ -3,13 +3,13 @@ package io.propertylistings.properties.boundary;
 import io.propertylistings.caching.CacheLevel;
 import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.caching.GenerationalCache;
-import io.propertylistings.gzip.SpliceableGzip;
+import io.propertylistings.gzip.Gzip;
 import io.propertylistings.properties.control.PropertyListCache;
 import io.propertylistings.properties.control.PropertyStore;
 import io.propertylistings.properties.control.WriteTransactions;
 import io.propertylistings.properties.entity.PropertyDraft;
 import io.propertylistings.properties.entity.PropertyJson;
-import io.propertylistings.properties.entity.PropertyListJson;
+import io.propertylistings.properties.entity.PropertyListBody;
 import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -52,16 +52,16 @@ public class PropertyCatalog {
     WriteTransactions transactions;
 
     /**
-     * Every property as one gzipped JSON array, cache-aside: this bean says what to load, the cache does the
-     * rest. A load streams the rows into the gzip: no entity and no object per row, and the only compression of
-     * the list (the response wraps this gzip, see {@code PropertyListing}).
+     * Every property as the gzipped body of {@code GET /properties/}, cache-aside: this bean says what to load,
+     * the cache does the rest. A load streams the rows into the gzip: no entity and no object per row, and the
+     * only compression of the list (the response level stores this gzip as it is, see {@code PropertyListing}).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public PropertyListJson all() {
+    public PropertyListBody all() {
         return cache.get(list.entry(), () -> {
-            SpliceableGzip.Writer gzip = SpliceableGzip.writer(LIST_GZIP_GUESS);
+            Gzip.Writer gzip = Gzip.writer(LIST_GZIP_GUESS);
             int count = store.writeAll(gzip);
-            return new PropertyListJson(gzip.finish(), count);
+            return new PropertyListBody(gzip.gzip(), count);
         }).value();
     }
 

@@ -28,7 +28,7 @@ public class PropertyListing {
     @CachedResponse(name = "property-list", ttlSeconds = 900)
     public Response list(PropertyQuery query) {
         if (query.isEverything()) {
-            return Response.ok(new GzippedBody(PropertyList.gzipOf(catalog.all()))).build();
+            return Response.ok(new GzippedBody(catalog.all().gzip())).build();
         }
         PropertyCatalog.PropertyPage found = catalog.search(query);
         if (query.page().isEmpty()) {

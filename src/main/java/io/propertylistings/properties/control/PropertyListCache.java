@@ -2,9 +2,9 @@ package io.propertylistings.properties.control;
 
 import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.caching.CacheLevel;
-import io.propertylistings.gzip.SpliceableGzip;
+import io.propertylistings.gzip.Gzip;
 import io.propertylistings.caching.ValueCodec;
-import io.propertylistings.properties.entity.PropertyListJson;
+import io.propertylistings.properties.entity.PropertyListBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -15,20 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Level 2: the property list, under the seed's name {@code all_properties}, stored as the count (4 bytes) and
- * the gzip of its JSON array: read back without parsing, and several times smaller than the JSON. It says what the entry
- * is; {@code GenerationalCache} keeps it.
+ * the gzip of the whole list body: sent as it is, and several times smaller than the JSON. It says what the
+ * entry is; {@code GenerationalCache} keeps it.
  */
 @ApplicationScoped
-public class PropertyListCache implements ValueCodec<PropertyListJson> {
+public class PropertyListCache implements ValueCodec<PropertyListBody> {
 
     public static final String ID = "all_properties";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     @Inject
     @ConfigProperty(name = "caching.list.ttl-seconds")
     long ttlSeconds;
 
-    public CacheEntry<PropertyListJson> entry() {
+    public CacheEntry<PropertyListBody> entry() {
         return new CacheEntry<>(CacheLevel.LIST, ID, this, Duration.ofSeconds(ttlSeconds));
     }
 
@@ -38,22 +38,22 @@ public class PropertyListCache implements ValueCodec<PropertyListJson> {
     }
 
     @Override
-    public Optional<byte[]> encode(PropertyListJson list) {
+    public Optional<byte[]> encode(PropertyListBody list) {
         return Optional.of(ByteBuffer.allocate(4 + list.gzip().length).putInt(list.count()).put(list.gzip()).array());
     }
 
     @Override
-    public boolean cacheable(PropertyListJson list) {
+    public boolean cacheable(PropertyListBody list) {
         return true;
     }
 
     @Override
-    public PropertyListJson decode(byte[] stored) {
+    public PropertyListBody decode(byte[] stored) {
         if (stored.length < 4) {
             throw new IllegalArgumentException("not a stored property list");
         }
         byte[] gzip = Arrays.copyOfRange(stored, 4, stored.length);
-        SpliceableGzip.check(gzip);
-        return new PropertyListJson(gzip, ByteBuffer.wrap(stored).getInt());
+        Gzip.checkFraming(gzip);
+        return new PropertyListBody(gzip, ByteBuffer.wrap(stored).getInt());
     }
 }

@@ -36,14 +36,14 @@ public class PropertyStore {
     DataSource dataSource;
 
     /**
-     * Writes every property, in id order, to {@code out} as the JSON array of {@code PropertyJson}, row by row
+     * Writes every property, in id order, to {@code out} as the body of {@code GET /properties/}, row by row
      * from JDBC, and answers how many it wrote: {@code search(PropertyQuery.EVERYTHING)} without the entities.
      */
     public int writeAll(OutputStream out) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(ALL_ROWS);
                 ResultSet rows = statement.executeQuery();
-                PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
+                PropertyJsonWriter json = PropertyJsonWriter.listBody(out)) {
             while (rows.next()) {
                 // getTimestamp, not getObject(6, OffsetDateTime.class): Payara's JDBC wrapper runs the latter by
                 // reflection, looking the method up on every row (bench/NOTES.md has the profile).

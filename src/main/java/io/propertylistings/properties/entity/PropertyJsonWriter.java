@@ -9,8 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * Writes properties as a JSON array straight from their column values, the same bytes JSON-B makes of a list
- * of {@link PropertyJson} (same JSON-P generator, same order and formats), without an object per row.
+ * Writes the body of {@code GET /properties/} straight from the rows' column values: the same bytes JSON-B makes
+ * of {@code PropertyList.of(properties)} (same JSON-P generator, same order and formats), without an object per
+ * row.
  */
 public final class PropertyJsonWriter implements AutoCloseable {
 
@@ -20,11 +21,11 @@ public final class PropertyJsonWriter implements AutoCloseable {
     private int count;
 
     private PropertyJsonWriter(OutputStream out) {
-        json = GENERATORS.createGenerator(out).writeStartArray();
+        json = GENERATORS.createGenerator(out).writeStartObject().writeStartArray("properties");
     }
 
-    /** Starts the array; {@link #close()} ends it. */
-    public static PropertyJsonWriter array(OutputStream out) {
+    /** Starts the body; {@link #close()} ends it with the count. */
+    public static PropertyJsonWriter listBody(OutputStream out) {
         return new PropertyJsonWriter(out);
     }
 
@@ -45,9 +46,9 @@ public final class PropertyJsonWriter implements AutoCloseable {
         return count;
     }
 
-    /** Ends the array and flushes it; closes {@code out} too, as JSON-P does. */
+    /** Ends the array, writes the count and flushes; closes {@code out} too, as JSON-P does. */
     @Override
     public void close() {
-        json.writeEnd().close();
+        json.writeEnd().write("count", count).writeEnd().close();
     }
 }

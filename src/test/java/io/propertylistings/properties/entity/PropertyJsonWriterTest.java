@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class PropertyJsonWriterTest {
 
     @Test
-    void writesTheArrayOfPropertyJson() {
+    void writesTheListBodyOfPropertyJsonWithItsCount() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int count;
-        try (PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
+        try (PropertyJsonWriter json = PropertyJsonWriter.listBody(out)) {
             json.write(1, "Luxury \"Apartment\"", "Downtown\nviews ✓", new BigDecimal("250000"), "New York",
                     OffsetDateTime.of(2025, 8, 4, 13, 0, 0, 0, ZoneOffset.ofHours(3)));
             json.write(2, "Loft", "Open plan", new BigDecimal("0.5"), "Berlin",
@@ -24,18 +24,18 @@ class PropertyJsonWriterTest {
             count = json.count();
         }
         assertEquals(2, count);
-        assertEquals("[{\"id\":1,\"title\":\"Luxury \\\"Apartment\\\"\",\"description\":\"Downtown\\nviews ✓\","
+        assertEquals("{\"properties\":[{\"id\":1,\"title\":\"Luxury \\\"Apartment\\\"\",\"description\":\"Downtown\\nviews ✓\","
                 + "\"price\":\"250000.00\",\"location\":\"New York\",\"created_at\":\"2025-08-04T10:00:00Z\"},"
                 + "{\"id\":2,\"title\":\"Loft\",\"description\":\"Open plan\",\"price\":\"0.50\",\"location\":\"Berlin\","
-                + "\"created_at\":\"2025-08-04T10:00:00.123456Z\"}]", out.toString(StandardCharsets.UTF_8));
+                + "\"created_at\":\"2025-08-04T10:00:00.123456Z\"}],\"count\":2}", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void writesAnEmptyArray() {
+    void writesAnEmptyList() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PropertyJsonWriter json = PropertyJsonWriter.array(out)) {
+        try (PropertyJsonWriter json = PropertyJsonWriter.listBody(out)) {
             assertEquals(0, json.count());
         }
-        assertEquals("[]", out.toString(StandardCharsets.UTF_8));
+        assertEquals("{\"properties\":[],\"count\":0}", out.toString(StandardCharsets.UTF_8));
     }
 }
