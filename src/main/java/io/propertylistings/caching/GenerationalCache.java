@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The one get-or-load of the application, for every cache level: {@link #get} a value or load it, {@link
- * #evictAll} after a write, {@link #contents} for reports. A level says only what to load and how to store it
+ * #evict} after a write, {@link #contents} for reports. A level says only what to load and how to store it
  * ({@link CacheEntry}, {@link ValueCodec}); this class does the rest the same way for all of them:
  * <ul>
  * <li>a lookup is one Redis script (the generation, and the entry unless this JVM's copy is current);</li>

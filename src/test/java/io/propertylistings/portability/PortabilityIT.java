@@ -116,7 +116,7 @@ class PortabilityIT {
         }
     }
 
-    /** What every server gets: PostgreSQL, Redis and the admin account, by the names the README gives. */
+    /** What every server gets: PostgreSQL, Redis and the admin account, by the names docs/operations.md gives. */
     private static Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(services.environment());
         environment.put("PROPERTIES_ADMIN_USERNAME", TestAccounts.ADMIN);

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
-/** The cache's keys as the README documents them, to look at or change what the service stored. */
+/** The cache's keys as docs/architecture.md documents them, to look at or change what the service stored. */
 public final class CacheKeys {
 
     private CacheKeys() {
@@ -35,7 +35,7 @@ public final class CacheKeys {
     }
 
     /**
-     * The response entry of {@code GET /properties/} without parameters, as the README documents the key:
+     * The response entry of {@code GET /properties/} without parameters, as docs/architecture.md documents the key:
      * the SHA-256 of the method's name and its canonical arguments, each on a line, in stored format 3.
      */
     public static String fullListResponseKey(String generation) {

@@ -310,7 +310,7 @@ class DashboardIT {
         assertEquals(0, shot.exitCode(), shot.report());
         assertTrue(Files.size(target.resolve("dashboard.png")) > 30_000, "the screenshot is empty");
         assertTrue(Files.size(target.resolve("dashboard-phone.png")) > 10_000, "the phone screenshot is empty");
-        // The README's picture comes from here, on request (-Ddocs.refresh=true): a test run leaves the
+        // The dashboard's picture in docs/operations.md comes from here, on request (-Ddocs.refresh=true): a test run leaves the
         // checkout as it was.
         Path docs = Path.of("docs");
         if (Boolean.getBoolean("docs.refresh") && Files.isDirectory(docs)) {
