@@ -2,9 +2,9 @@ package io.propertylistings.bench;
 
 import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.support.CacheKeys;
-import io.propertylistings.support.PayaraJvmOptions;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
+import io.propertylistings.support.PayaraJvmOptions;
 import io.propertylistings.support.Resp;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;

@@ -1,10 +1,11 @@
 package io.propertylistings.caching;
 
-import io.propertylistings.redis.RedisConnectionEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.redis.RedisConnectionEvents;
+import io.propertylistings.support.Waiting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -223,14 +224,14 @@ class GenerationalCacheTest {
             int load = loads.incrementAndGet();
             if (load == 1) {
                 firstStarted.countDown();
-                await(first);
+                Waiting.await(first);
             }
             return "load " + load;
         };
         ExecutorService callers = Executors.newCachedThreadPool();
         try {
             Future<Cached<String>> alone = callers.submit(() -> cache.get(ENTRY, loader));
-            await(firstStarted);
+            Waiting.await(firstStarted);
             List<Future<Cached<String>>> later = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 later.add(callers.submit(() -> cache.get(ENTRY, loader)));
@@ -261,14 +262,14 @@ class GenerationalCacheTest {
             int load = loads.incrementAndGet();
             if (load == 1) {
                 firstStarted.countDown();
-                await(first);
+                Waiting.await(first);
             }
             return "error 404 of load " + load + " on " + Thread.currentThread().getName();
         };
         ExecutorService callers = Executors.newCachedThreadPool();
         try {
             Future<Cached<String>> alone = callers.submit(() -> cache.get(ENTRY, loader));
-            await(firstStarted);
+            Waiting.await(firstStarted);
             List<Future<String>> later = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 later.add(callers.submit(() -> {
@@ -476,26 +477,10 @@ class GenerationalCacheTest {
     }
 
     private void awaitQueued(int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cache.bypassLoads.queued(ENTRY.localKey()) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(cache.bypassLoads.queued(ENTRY.localKey()) + " of " + count
-                        + " callers queued for the next load; " + loads.get() + " loads so far");
-            }
-            Thread.yield();
-        }
+        Waiting.awaitAtLeast(() -> cache.bypassLoads.queued(ENTRY.localKey()), count, () -> cache.bypassLoads.queued(
+                ENTRY.localKey()) + " of " + count + " callers queued for the next load; " + loads.get() + " loads so far");
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the test never opened the latch");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

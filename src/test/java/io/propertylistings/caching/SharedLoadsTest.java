@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.Waiting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class SharedLoadsTest {
             int load = loads.incrementAndGet();
             if (load == 1) {
                 firstStarted.countDown();
-                await(first);
+                Waiting.await(first);
             }
             return "load " + load;
         };
@@ -59,7 +60,7 @@ class SharedLoadsTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         Future<String> alone = callers.submit(() -> shared.load(KEY, loader(firstStarted, first)));
-        await(firstStarted);
+        Waiting.await(firstStarted);
         List<Future<String>> later = submit(20, () -> shared.load(KEY, loader(firstStarted, first)));
         awaitQueued(20);
         // A write is acknowledged here; load 1 may have read the rows before it.
@@ -82,22 +83,22 @@ class SharedLoadsTest {
         Future<Thread> alone = callers.submit(() -> {
             shared.load(KEY, () -> {
                 firstStarted.countDown();
-                await(first);
+                Waiting.await(first);
                 return "load 1";
             });
             return Thread.currentThread();
         });
-        await(firstStarted);
+        Waiting.await(firstStarted);
         List<Future<String>> later = submit(3, () -> shared.load(KEY, () -> {
             ranSecond[0] = Thread.currentThread();
             secondStarted.countDown();
-            await(second);
+            Waiting.await(second);
             return "load 2";
         }));
         awaitQueued(3);
         first.countDown();
         Thread firstThread = alone.get(10, TimeUnit.SECONDS); // while load 2 is still running
-        await(secondStarted);
+        Waiting.await(secondStarted);
         assertNotSame(firstThread, ranSecond[0], "the thread that ended load 1 ran load 2");
         second.countDown();
         for (Future<String> caller : later) {
@@ -111,7 +112,7 @@ class SharedLoadsTest {
         CountDownLatch first = new CountDownLatch(1);
         IllegalStateException refused = new IllegalStateException("the database refused");
         Future<String> alone = callers.submit(() -> shared.load(KEY, loader(firstStarted, first)));
-        await(firstStarted);
+        Waiting.await(firstStarted);
         List<Future<String>> later = submit(5, () -> shared.load(KEY, () -> {
             loads.incrementAndGet();
             throw refused;
@@ -134,10 +135,10 @@ class SharedLoadsTest {
         CountDownLatch first = new CountDownLatch(1);
         Future<String> alone = callers.submit(() -> shared.load(KEY, () -> {
             firstStarted.countDown();
-            await(first);
+            Waiting.await(first);
             throw new StackOverflowError("load 1");
         }));
-        await(firstStarted);
+        Waiting.await(firstStarted);
         List<Future<String>> second = submit(5, () -> shared.load(KEY, () -> {
             throw new OutOfMemoryError("load 2");
         }));
@@ -160,7 +161,7 @@ class SharedLoadsTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         Future<String> stuck = callers.submit(() -> bounded.load(KEY, loader(firstStarted, first)));
-        await(firstStarted);
+        Waiting.await(firstStarted);
         Future<String> waiter = callers.submit(() -> bounded.load(KEY, loader(firstStarted, first)));
         assertEquals("load 2", waiter.get(10, TimeUnit.SECONDS), "it waited for load 1 beyond the bound");
         assertFalse(stuck.isDone());
@@ -209,7 +210,7 @@ class SharedLoadsTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         Future<String> blocked = callers.submit(() -> shared.load(KEY, loader(firstStarted, first)));
-        await(firstStarted);
+        Waiting.await(firstStarted);
         assertEquals("detail", shared.load("response:v3:detail", () -> "detail"));
         first.countDown();
         assertEquals("load 1", blocked.get(10, TimeUnit.SECONDS));
@@ -224,23 +225,7 @@ class SharedLoadsTest {
     }
 
     private void awaitQueued(int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (shared.queued(KEY) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(shared.queued(KEY) + " of " + count + " callers queued");
-            }
-            Thread.yield();
-        }
+        Waiting.awaitAtLeast(() -> shared.queued(KEY), count, () -> shared.queued(KEY) + " of " + count + " callers queued");
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the test never opened the latch");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

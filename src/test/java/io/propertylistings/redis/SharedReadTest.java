@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.support.Waiting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,12 +211,6 @@ class SharedReadTest {
     }
 
     private static void awaitQueued(SharedRead<?> read, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (read.queued() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the callers never came");
-            }
-            Thread.yield();
-        }
+        Waiting.awaitAtLeast(read::queued, count, () -> "the callers never came");
     }
 }

@@ -1,10 +1,10 @@
 package io.propertylistings.responsecache;
 
-import io.propertylistings.caching.CacheEntry;
-import io.propertylistings.caching.CacheLevel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.propertylistings.caching.CacheEntry;
+import io.propertylistings.caching.CacheLevel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

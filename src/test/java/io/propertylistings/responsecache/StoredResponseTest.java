@@ -1,11 +1,11 @@
 package io.propertylistings.responsecache;
 
-import io.propertylistings.gzip.Gzip;
-import io.propertylistings.gzip.GzipTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.propertylistings.gzip.Gzip;
+import io.propertylistings.gzip.GzipTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.propertylistings.metrics.control;
 
 import io.propertylistings.caching.CacheLevel;
-import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.caching.CacheStatistics.Figure;
+import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.caching.DurationWindow;
 import io.propertylistings.metrics.entity.CacheHistoryReport;
 import jakarta.annotation.PostConstruct;

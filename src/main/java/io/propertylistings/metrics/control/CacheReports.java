@@ -1,9 +1,9 @@
 package io.propertylistings.metrics.control;
 
 import io.propertylistings.caching.CacheLevel;
-import io.propertylistings.caching.CacheWarming;
-import io.propertylistings.caching.CacheStatistics;
 import io.propertylistings.caching.CacheStatistics.Figure;
+import io.propertylistings.caching.CacheStatistics;
+import io.propertylistings.caching.CacheWarming;
 import io.propertylistings.caching.DurationWindow;
 import io.propertylistings.caching.GenerationalCache;
 import io.propertylistings.caching.LevelContents;
@@ -13,9 +13,7 @@ import io.propertylistings.metrics.entity.CacheMetricsReport;
 import io.propertylistings.metrics.entity.LevelFigures;
 import io.propertylistings.metrics.entity.WarmingFigures;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import jakarta.inject.Inject;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

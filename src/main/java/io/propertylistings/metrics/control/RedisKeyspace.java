@@ -1,8 +1,8 @@
 package io.propertylistings.metrics.control;
 
+import io.propertylistings.redis.RedisMasters;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import io.propertylistings.redis.RedisMasters;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;

@@ -1,10 +1,10 @@
 package io.propertylistings.properties.boundary;
 
+import io.propertylistings.properties.entity.PropertyList;
+import io.propertylistings.properties.entity.PropertyQuery;
 import io.propertylistings.responsecache.CachedResponse;
 import io.propertylistings.responsecache.GzippedBody;
 import io.propertylistings.responsecache.RowId;
-import io.propertylistings.properties.entity.PropertyList;
-import io.propertylistings.properties.entity.PropertyQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;

@@ -2,8 +2,8 @@ package io.propertylistings.properties.control;
 
 import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.caching.CacheLevel;
-import io.propertylistings.gzip.Gzip;
 import io.propertylistings.caching.ValueCodec;
+import io.propertylistings.gzip.Gzip;
 import io.propertylistings.properties.entity.PropertyListBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
