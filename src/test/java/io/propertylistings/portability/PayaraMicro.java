@@ -28,6 +28,7 @@ public final class PayaraMicro implements AppServer {
     private final int httpPort = FreePort.onLoopback();
     private final String contextRoot;
     private final List<String> jvmOptions;
+    private final List<String> moreDeployments = new ArrayList<>();
     private Path war;
 
     public PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
@@ -49,6 +50,12 @@ public final class PayaraMicro implements AppServer {
         this.contextRoot = contextRoot.length() > 1 && contextRoot.endsWith("/")
                 ? contextRoot.substring(0, contextRoot.length() - 1) : contextRoot;
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** One more WAR beside the application, at {@code contextRoot} ("/name"). */
+    public PayaraMicro alsoDeploying(Path war, String contextRoot) {
+        moreDeployments.addAll(List.of("--deploy", war.toAbsolutePath() + ":" + contextRoot));
+        return this;
     }
 
     @Override
@@ -80,6 +87,7 @@ public final class PayaraMicro implements AppServer {
                 "--addlibs", postgresqlJar.toString(),
                 "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
+        command.addAll(moreDeployments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return ServerProcess.start(name, builder, work.resolve("console.log"));
