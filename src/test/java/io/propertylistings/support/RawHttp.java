@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URL;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class RawHttp {
     }
 
     /** The request goes to the server's port on 127.0.0.1 (it listens on every interface). */
-    public static Answer send(URL base, String sourceAddress, String method, String path, String authorization,
+    public static Answer send(URI base, String sourceAddress, String method, String path, String authorization,
             String jsonBody) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));

@@ -11,7 +11,8 @@ import java.util.Map;
  * The configurations of the integration tests' servers: the built WAR, unchanged, on Payara Micro, with
  * MicroProfile Config settings given as system properties (above the WAR's defaults). Every class of one
  * configuration runs on one server ({@link SharedServer}), so a configuration holds what all its classes need,
- * and nothing that changes what another of them tests. Warming on or off is the difference that cannot be merged.
+ * and nothing that changes what another of them tests. Warming on or off is the difference that cannot be
+ * merged; the operations role is the other (it closes endpoints that other classes read anonymously).
  *
  * <p>Common to all: failed logins are counted over 5 s windows, loosely (PropertyWritesIT tests the throttle
  * with these figures), so that what one class fails never throttles the next (the default window is 300 s).
@@ -31,7 +32,13 @@ public enum TestServer {
      * dashboard's history reads Redis' INFO itself, which PropertiesResourceIT counts). The dashboard's test
      * counts the Redis outages its page draws from the last 180 readings: no other class here stops Redis.
      */
-    WARMING_ON(true, false, "dashboard.reading-interval-ms=" + TestServer.DASHBOARD_READING_INTERVAL_MS);
+    WARMING_ON(true, false, "dashboard.reading-interval-ms=" + TestServer.DASHBOARD_READING_INTERVAL_MS),
+
+    /**
+     * Cache warming on, as built, and the operations endpoints (/cache/*, /dashboard/) restricted to the role
+     * property-admin, where the other servers leave them public.
+     */
+    OPERATIONS_ROLE(true, false, "security.operations.role=property-admin");
 
     public static final long DASHBOARD_READING_INTERVAL_MS = 400;
     public static final int MAX_FAILED_LOGINS_PER_NAME = 60;
