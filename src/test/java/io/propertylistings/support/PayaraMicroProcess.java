@@ -41,16 +41,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot)
             throws IOException, InterruptedException {
-        return start(work, environment, contextRoot, List.of(), Map.of());
+        return start(work, environment, contextRoot, List.of(), List.of(), Map.of());
     }
 
     /**
      * The same with {@code systemProperties} for the JVM beside the test accounts (MicroProfile Config settings,
-     * which rank above the WAR's defaults), and {@code moreApplications} (WARs by context root) deployed beside
-     * the WAR, which stays as built.
+     * which rank above the WAR's defaults), {@code libraries} on the server's class path, and
+     * {@code moreApplications} (WARs by context root) deployed beside the WAR, which stays as built.
      */
     public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot,
-            List<String> systemProperties, Map<String, Path> moreApplications)
+            List<String> systemProperties, List<Path> libraries, Map<String, Path> moreApplications)
             throws IOException, InterruptedException {
         Path runtime = Path.of(System.getProperty("it.serverRuntime", "target/server-runtime"));
         PayaraMicro server = new PayaraMicro("Payara Micro in " + work.getFileName(),
@@ -58,6 +58,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 runtime.resolve("postgresql.jar"), work, contextRoot,
                 Stream.of(Stream.of(PayaraMicroEnvironment.QUICK_START), TestAccounts.systemProperties().stream(),
                         systemProperties.stream()).flatMap(options -> options).toList());
+        libraries.forEach(server::alsoOnClassPath);
         moreApplications.forEach((root, war) -> server.alsoDeploying(war, root));
         server.provision(Path.of(System.getProperty("it.war")));
         ServerProcess process = server.start(environment);

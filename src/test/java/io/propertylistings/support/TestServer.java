@@ -1,11 +1,15 @@
 package io.propertylistings.support;
 
+import io.propertylistings.support.hooks.QuickReconnects;
 import io.propertylistings.support.hooks.TestHooks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 /**
  * The configurations of the integration tests' servers: the built WAR, unchanged, on Payara Micro, with
@@ -15,7 +19,9 @@ import java.util.Map;
  * merged; the operations role is the other (it closes endpoints that other classes read anonymously).
  *
  * <p>Common to all: failed logins are counted over 5 s windows, loosely (PropertyWritesIT tests the throttle
- * with these figures), so that what one class fails never throttles the next (the default window is 300 s).
+ * with these figures), so that what one class fails never throttles the next (the default window is 300 s);
+ * and EclipseLink retries a query that cannot reach the database after {@link QuickReconnects#DELAY_MS} instead
+ * of 5 s, which every such request waited out twice while PostgreSQL was down.
  */
 public enum TestServer {
 
@@ -85,14 +91,28 @@ public enum TestServer {
     public PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot)
             throws IOException, InterruptedException {
         Map<String, Path> beside = testHooks ? Map.of(TestHooks.CONTEXT_ROOT, ServerFiles.hooks()) : Map.of();
-        return PayaraMicroProcess.start(work, environment, contextRoot,
-                settings().stream().map(setting -> "-D" + setting).toList(), beside);
+        List<String> systemProperties = new ArrayList<>();
+        settings().forEach(setting -> systemProperties.add("-D" + setting));
+        systemProperties.add("-Declipselink.session.customizer=" + QuickReconnects.class.getName());
+        return PayaraMicroProcess.start(work, environment, contextRoot, systemProperties, List.of(ServerFiles.library()),
+                beside);
     }
 
     /** What the servers read at start beside the WAR, written once per run: a server may read them while it runs. */
     private static final class ServerFiles {
 
+        private static Path library;
         private static Path hooks;
+
+        /** The classes the servers load from their class path. */
+        static synchronized Path library() throws IOException {
+            if (library == null) {
+                library = directory().resolve("test-server-lib.jar");
+                ShrinkWrap.create(JavaArchive.class, library.getFileName().toString()).addClass(QuickReconnects.class)
+                        .as(ZipExporter.class).exportTo(library.toFile(), true);
+            }
+            return library;
+        }
 
         static synchronized Path hooks() throws IOException {
             if (hooks == null) {

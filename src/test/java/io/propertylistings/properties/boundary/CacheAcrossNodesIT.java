@@ -641,7 +641,8 @@ class CacheAcrossNodesIT {
             readAndCheck(reads, updates, Duration.ofMillis(500));
             postgres.close();
             try {
-                // One read per node while it is down: each waits out the pool (5 s) before its cached answer.
+                // One read per node while it is down: each waits until JPA gives up on the database (three
+                // attempts, see QuickReconnects) before its cached answer.
                 for (Http node : nodes) {
                     HttpResponse<byte[]> answer = node.get(reads.get(0));
                     assertEquals(200, answer.statusCode(), "a cached detail while PostgreSQL is down");

@@ -197,7 +197,7 @@ class CacheOutageIT {
             assertEquals(200, cachedDetail.statusCode());
             assertEquals("FALLBACK", Http.cacheOutcome(cachedDetail));
 
-            // Sent at once: a write waits out the pool's 5 s max-wait before its 503.
+            // Sent at once: each waits until JPA gives up on the database (three attempts, see QuickReconnects).
             ExecutorService clients = Executors.newFixedThreadPool(3);
             try {
                 List<Callable<HttpResponse<byte[]>>> requests = List.of(
