@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,8 @@ public final class PayaraMicro implements AppServer {
     private final int httpPort = FreePort.onLoopback();
     private final String contextRoot;
     private final List<String> jvmOptions;
+    private final List<Path> moreLibraries = new ArrayList<>();
+    private final List<String> moreDeployments = new ArrayList<>();
     private Path war;
 
     public PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
@@ -49,6 +52,18 @@ public final class PayaraMicro implements AppServer {
         this.contextRoot = contextRoot.length() > 1 && contextRoot.endsWith("/")
                 ? contextRoot.substring(0, contextRoot.length() - 1) : contextRoot;
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** One more jar on the server's class path, beside the JDBC driver. */
+    public PayaraMicro alsoOnClassPath(Path jar) {
+        moreLibraries.add(jar.toAbsolutePath());
+        return this;
+    }
+
+    /** One more WAR beside the application, at {@code contextRoot} ("/name"). */
+    public PayaraMicro alsoDeploying(Path war, String contextRoot) {
+        moreDeployments.addAll(List.of("--deploy", war.toAbsolutePath() + ":" + contextRoot));
+        return this;
     }
 
     @Override
@@ -77,9 +92,11 @@ public final class PayaraMicro implements AppServer {
                 "--port", Integer.toString(httpPort),
                 "--nohazelcast",
                 "--rootdir", work.resolve("root").toAbsolutePath().toString(),
-                "--addlibs", postgresqlJar.toString(),
+                "--addlibs", Stream.concat(Stream.of(postgresqlJar), moreLibraries.stream()).map(Path::toString)
+                        .collect(Collectors.joining(":")),
                 "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
+        command.addAll(moreDeployments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return ServerProcess.start(name, builder, work.resolve("console.log"));

@@ -1,7 +1,5 @@
 package io.propertylistings.support;
 
-import io.propertylistings.support.hooks.LogCountServlet;
-import io.propertylistings.support.hooks.LogCounter;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,7 +9,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** What the integration tests deploy and count: the WAR exactly as the build made it, and its table's rows. */
+/**
+ * What Arquillian deploys for the in-container tests (the WAR exactly as the build made it, with settings and
+ * classes added), and the rows of its table. The shared servers run the WAR itself ({@link TestServer}).
+ */
 public final class BuiltWar {
 
     private BuiltWar() {
@@ -42,17 +43,6 @@ public final class BuiltWar {
         JavaArchive config = ShrinkWrap.create(JavaArchive.class, "test-configuration.jar")
                 .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
         return archive().addAsLibrary(config);
-    }
-
-    /**
-     * {@link #configured} plus a test-only library that counts the application's log records, FINE ones
-     * included (see {@link io.propertylistings.support.hooks.LogCounter}): how tests count PBKDF2 checks and
-     * readiness probes, which the production WAR does not expose.
-     */
-    public static WebArchive withTestHooks(String... settings) {
-        JavaArchive hooks = ShrinkWrap.create(JavaArchive.class, "test-hooks.jar")
-                .addClasses(LogCounter.class, LogCountServlet.class);
-        return configured(settings).addAsLibrary(hooks);
     }
 
     public static long propertyRows() throws Exception {

@@ -48,6 +48,25 @@ public final class CacheKeys {
         }
     }
 
+    /**
+     * Evicts everything as another node would (a Redis it doubts, an outside change past the bound of named
+     * rows): drops the generation's entries and the epoch's details, and moves both on. The cache is empty then.
+     */
+    public static void evictEverythingAsAnotherNode(RedissonClient redis) {
+        String epoch = epoch(redis);
+        if (epoch != null) {
+            String rows = CacheEntry.PREFIX + epoch + ":rows";
+            for (Object entry : redis.getScoredSortedSet(rows, StringCodec.INSTANCE).readAll()) {
+                redis.getKeys().delete(entry.toString());
+            }
+            redis.getKeys().delete(rows);
+        }
+        evictAsAnotherNode(redis);
+        if (epoch != null) {
+            redis.getBucket(CacheEntry.EPOCH_KEY, StringCodec.INSTANCE).set(Long.toString(Long.parseLong(epoch) + 1));
+        }
+    }
+
     /** Evicts as a write on another node would: drops the generation's entries and moves to the next one. */
     public static void evictAsAnotherNode(RedissonClient redis) {
         String generation = generation(redis);

@@ -31,6 +31,11 @@ public final class Http {
         this.authorization = authorization;
     }
 
+    /** Where the relative paths of this client's requests are resolved: the application. */
+    public URI base() {
+        return base;
+    }
+
     /** The same client, sending these credentials with every request. */
     public Http as(String user, String password) {
         return new Http(base, TestAccounts.basic(user, password));

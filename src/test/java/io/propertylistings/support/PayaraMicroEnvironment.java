@@ -9,8 +9,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts PostgreSQL and Redis once for all integration tests and tells Arquillian's Payara Micro container how
- * to reach them, through the system properties the container reads when Arquillian starts it. A launcher
+ * Starts PostgreSQL and Redis once for all integration tests, for the shared servers ({@link SharedServers}) and
+ * the other Payara Micro processes the tests start, and tells Arquillian's Payara Micro container (in-container
+ * tests) how to reach them, through the system properties the container reads when Arquillian starts it. A launcher
  * session listener runs before any test class, so before Arquillian; it acts only in the failsafe run (which
  * sets {@code it.workDirectory}), and never inside the server, where in-container tests also run.
  */
@@ -34,6 +35,7 @@ public class PayaraMicroEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        SharedServers.stop(); // stopped when the test plan finished; a server must never outlive its services
         if (services != null) {
             try {
                 services.close();

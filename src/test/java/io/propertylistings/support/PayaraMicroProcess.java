@@ -7,13 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The built WAR on a Payara Micro process of its own, configured by environment variables as an operator
- * would (server-config/payara/README.md), with the test accounts: a second application node, or a node with a
- * configuration the shared Arquillian server does not have, such as another Redis topology. The process and
+ * would (server-config/payara/README.md), with the test accounts: the integration tests' shared servers
+ * ({@link SharedServers}), a second application node, or a node with another Redis topology. The process and
  * its children end on {@link #close()}, and with the test JVM.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
@@ -35,17 +36,30 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * The same at {@code contextRoot}: a second node of the Arquillian-managed one needs that node's, since a
-     * cached response is keyed by its path. Returns once {@code properties/} answers 200.
+     * The same at {@code contextRoot}: a second node of another one needs that node's, since a cached response is
+     * keyed by its path. Returns once {@code properties/} answers 200.
      */
     public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot)
+            throws IOException, InterruptedException {
+        return start(work, environment, contextRoot, List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The same with {@code systemProperties} for the JVM beside the test accounts (MicroProfile Config settings,
+     * which rank above the WAR's defaults), {@code libraries} on the server's class path, and
+     * {@code moreApplications} (WARs by context root) deployed beside the WAR, which stays as built.
+     */
+    public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot,
+            List<String> systemProperties, List<Path> libraries, Map<String, Path> moreApplications)
             throws IOException, InterruptedException {
         Path runtime = Path.of(System.getProperty("it.serverRuntime", "target/server-runtime"));
         PayaraMicro server = new PayaraMicro("Payara Micro in " + work.getFileName(),
                 runtime.resolve("payara-micro.jar"), Path.of(System.getProperty("java.home")),
                 runtime.resolve("postgresql.jar"), work, contextRoot,
-                Stream.concat(Stream.of(PayaraMicroEnvironment.QUICK_START), TestAccounts.systemProperties().stream())
-                        .toList());
+                Stream.of(Stream.of(PayaraMicroEnvironment.QUICK_START), TestAccounts.systemProperties().stream(),
+                        systemProperties.stream()).flatMap(options -> options).toList());
+        libraries.forEach(server::alsoOnClassPath);
+        moreApplications.forEach((root, war) -> server.alsoDeploying(war, root));
         server.provision(Path.of(System.getProperty("it.war")));
         ServerProcess process = server.start(environment);
         try {

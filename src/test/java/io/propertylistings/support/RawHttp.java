@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URL;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class RawHttp {
     }
 
     /** The request goes to the server's port on 127.0.0.1 (it listens on every interface). */
-    public static Answer send(URL base, String sourceAddress, String method, String path, String authorization,
+    public static Answer send(URI base, String sourceAddress, String method, String path, String authorization,
             String jsonBody) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
@@ -61,15 +61,17 @@ public final class RawHttp {
                 all.write(first);
                 in.transferTo(all);
             }
-            return parse(all.toString(StandardCharsets.UTF_8), nanos);
+            return parse(all.toByteArray(), nanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer parse(String response, long nanos) {
-        int end = response.indexOf("\r\n\r\n");
-        String[] lines = (end < 0 ? response : response.substring(0, end)).split("\r\n");
+    // Chunk sizes count bytes: the body is decoded only once it is whole.
+    static Answer parse(byte[] response, long nanos) {
+        String text = new String(response, StandardCharsets.ISO_8859_1); // one char per byte
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -77,11 +79,12 @@ public final class RawHttp {
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
         }
-        String body = end < 0 ? "" : response.substring(end + 4);
+        String body = end < 0 ? "" : text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body, nanos);
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8), nanos);
     }
 
     private static String unchunk(String chunked) {

@@ -26,7 +26,20 @@ public final class TestAccounts {
     public static final String CAROL = "carol";
     public static final String CAROL_PASSWORD = "carol-" + random();
 
+    /** OWASP's figure for PBKDF2-HMAC-SHA256, and what the service hashes a plain-text admin password with. */
+    public static final int PRODUCTION_ITERATIONS = 600_000;
+
+    private static String adminProductionHash;
+
     private TestAccounts() {
+    }
+
+    /** The admin's password hashed at {@link #PRODUCTION_ITERATIONS}; one hash per run. */
+    public static synchronized String adminProductionHash() {
+        if (adminProductionHash == null) {
+            adminProductionHash = pbkdf2(ADMIN_PASSWORD, PRODUCTION_ITERATIONS);
+        }
+        return adminProductionHash;
     }
 
     private static final List<String> SYSTEM_PROPERTIES = List.of(

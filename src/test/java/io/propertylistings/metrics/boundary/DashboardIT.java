@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.ExternalTool;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.TestServer;
 import io.propertylistings.support.WarmUps;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,7 +24,6 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,42 +39,29 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 
 /**
  * The dashboard and the readings behind it, on the WAR as built with a short reading interval, with real
- * PostgreSQL and Redis (stopped and started again by the browser test), and warming on, so warm-ups show.
+ * PostgreSQL and Redis (stopped and started again by the browser test), and warming on, so warm-ups show
+ * ({@link TestServer#WARMING_ON}).
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.WARMING_ON)
 class DashboardIT {
 
-    private static final long INTERVAL_MS = 400;
+    private static final long INTERVAL_MS = TestServer.DASHBOARD_READING_INTERVAL_MS;
     private static final List<String> LEVELS = List.of("response", "list", "detail");
     private static final List<String> CHARTS = List.of("hit-ratio", "lookups", "load-time", "events");
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.configured("dashboard.reading-interval-ms=" + INTERVAL_MS);
-    }
+    private final URI base;
+    private final Http http;
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    @BeforeEach
-    void deployed() throws Exception {
-        http = new Http(base.toURI());
-        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    DashboardIT(Http http) {
+        this.http = http;
+        this.base = http.base();
     }
 
     // ---- the readings
@@ -194,6 +181,9 @@ class DashboardIT {
     }
 
     private void showTheLastMinutes(ExternalTool chromium, Http admin, long id) throws Exception {
+        assertEquals(0, count(history(0).getJsonArray("readings").getValuesAs(JsonObject.class), "DOWN"),
+                "Redis was down in the readings the page will draw besides this test's outage: no other class on this"
+                        + " server may stop Redis (TestServer.WARMING_ON)");
         traffic(id);
         WarmUps.awaitAllDone(http);
         long beforeOutage = lastTime(awaitHistory(0, readings -> readings.size() >= 3));
@@ -349,9 +339,9 @@ class DashboardIT {
         private final AtomicInteger passes;
         private final AtomicInteger refused = new AtomicInteger();
 
-        CuttingProxy(URL service, int passes) throws IOException {
+        CuttingProxy(URI service, int passes) throws IOException {
             this.passes = new AtomicInteger(passes);
-            Http http = new Http(URI.create(service.getProtocol() + "://" + service.getHost() + ":" + service.getPort() + "/"));
+            Http http = new Http(service.resolve("/"));
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 try (exchange) {
@@ -453,8 +443,8 @@ class DashboardIT {
         }
 
         /** The page's console messages: chromium logs each as a CONSOLE line, whatever its level. */
-        List<String> console(URL base) {
-            String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        List<String> console(URI base) {
+            String origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
             return result.errors().lines().filter(line -> line.contains(":CONSOLE") && line.contains(origin)).toList();
         }
     }
@@ -484,8 +474,8 @@ class DashboardIT {
 
     // ---- helpers
 
-    private String page() throws Exception {
-        return base.toURI().resolve("dashboard/").toString();
+    private String page() {
+        return base.resolve("dashboard/").toString();
     }
 
     private void traffic(long id) {

@@ -5,22 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.ExternalTool;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.TestServer;
 import io.propertylistings.support.hooks.TestHooks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,53 +31,33 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 
 /**
  * What an operator sees: metrics, the JSON cache endpoints, health, the audit log and the API description, on
- * the WAR as built, with real PostgreSQL and Redis (Redis is stopped and started again by one test). The
- * deployment adds test hooks that count log records ({@link BuiltWar#withTestHooks}), and gives the admin a
- * production-strength hash, so that the cost of logins can be counted.
+ * the WAR as built, with real PostgreSQL and Redis (Redis is stopped and started again by one test). The server
+ * has the test hooks that count log records beside the WAR, and gives the admin a production-strength hash, so
+ * that the cost of logins can be counted ({@link TestServer#WARMING_OFF}).
  * The dashboard has {@link DashboardIT}.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.WARMING_OFF)
 class ObservabilityIT {
 
-    /** OWASP's figure for PBKDF2-HMAC-SHA256, and what the service hashes a plain-text admin password with. */
-    private static final int PRODUCTION_ITERATIONS = 600_000;
+    private static final int PRODUCTION_ITERATIONS = TestAccounts.PRODUCTION_ITERATIONS;
     private static final String PBKDF2_DERIVATION = "PBKDF2 derivation";
     private static final String DATABASE_PROBE = "Readiness probe of the database";
 
     private static final List<String> LEVELS = List.of("response", "list", "detail");
     private static final Path MONITORING = Path.of("server-config", "monitoring");
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        // The hash wins over the plain-text properties.admin.password that every test server is given.
-        return BuiltWar.withTestHooks("caching.warm.enabled=false", "properties.admin.password-hash="
-                + TestAccounts.pbkdf2(TestAccounts.ADMIN_PASSWORD, PRODUCTION_ITERATIONS));
-    }
+    private final Http http;
+    private final Http admin;
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-
-    Http admin;
-
-    @BeforeEach
-    void deployed() throws Exception {
-        http = new Http(base.toURI());
-        admin = http.asAdmin();
-        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    ObservabilityIT(Http http) {
+        this.http = http;
+        this.admin = http.asAdmin();
     }
 
     // ---- metrics
@@ -182,7 +162,7 @@ class ObservabilityIT {
         MetricsScrape scrape = MetricsScrape.of(http);
         JsonObject warming = body.getJsonObject("warming");
         assertEquals(List.of("enabled", "warmups", "skipped", "warmup_time_ms"), List.copyOf(warming.keySet()));
-        // This deployment runs with caching.warm.enabled=false (see BuiltWar.withoutWarming).
+        // This server runs with caching.warm.enabled=false (TestServer.WARMING_OFF).
         assertFalse(warming.getBoolean("enabled"));
         assertEquals(scrape.cache("warmups", "response"), warming.getJsonNumber("warmups").longValue());
         assertEquals(0, warming.getJsonNumber("warmups").longValue());
@@ -211,8 +191,8 @@ class ObservabilityIT {
 
     @Test
     void cacheInfoCountsEntriesWithoutKeysOrScan() {
-        // A new, empty generation: no response and no cached list.
-        CacheKeys.evictAsAnotherNode(TestRedis.client());
+        // A new, empty generation and epoch: no response, no detail (the census counts the epoch's) and no list.
+        CacheKeys.evictEverythingAsAnotherNode(TestRedis.client());
         JsonObject empty = Http.json(http.get("cache/info"));
         assertEquals("UP", empty.getString("redis"));
         assertEquals(0, level(empty, "response").getJsonNumber("entries").longValue(), empty.toString());
@@ -324,7 +304,7 @@ class ObservabilityIT {
         poller.start();
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> flood = new java.util.ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            flood.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/health/ready"))
+            flood.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(http.base().resolve("/health/ready"))
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();

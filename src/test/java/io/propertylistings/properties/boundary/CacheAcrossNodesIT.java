@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.caching.CacheEntry;
 import io.propertylistings.changes.control.ChangeChannel;
-import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalPostgres;
@@ -17,11 +16,12 @@ import io.propertylistings.support.OutsideWrites;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.PayaraMicroProcess;
 import io.propertylistings.support.Resp;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.TestServer;
 import io.propertylistings.support.WarmUps;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,22 +43,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.ToLongFunction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
 
 /**
- * Two application nodes on one PostgreSQL and one Redis: the Arquillian-managed Payara Micro and a second one
- * started here. They share no memory, no cluster and no session: each has its own near cache, and only Redis
- * (generations, entries, single-flight locks) ties them together.
+ * Two application nodes on one PostgreSQL and one Redis: the shared server of this configuration and a second
+ * one in the same configuration, started here. They share no memory, no cluster and no session: each has its own
+ * near cache, and only Redis (generations, entries, single-flight locks) ties them together.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.OPERATIONS_ROLE)
 class CacheAcrossNodesIT {
 
     private static final int WRITERS = 8;
@@ -70,24 +65,22 @@ class CacheAcrossNodesIT {
 
     private static PayaraMicroProcess second;
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
+    private final Http first;
     private List<Http> nodes;
+
+    CacheAcrossNodesIT(Http first) {
+        this.first = first;
+    }
 
     @AfterAll
     static void stopSecondNode() {
         if (second != null) {
             second.close();
+            second = null;
         }
     }
 
-    /** Started once, at the first node's context root, which is known once Arquillian has deployed there. */
+    /** Started once, at the first node's context root. */
     @BeforeEach
     void bothNodes() throws Exception {
         grantSecondNode();
@@ -95,10 +88,10 @@ class CacheAcrossNodesIT {
             Map<String, String> environment = new HashMap<>(PayaraMicroEnvironment.services().environment());
             environment.put("REDIS_USERNAME", SECOND_NODE_USER);
             environment.put("REDIS_PASSWORD", SECOND_NODE_PASSWORD);
-            second = PayaraMicroProcess.start(Path.of(System.getProperty("it.workDirectory"), "second-node"),
-                    environment, base.getPath());
+            second = TestServer.OPERATIONS_ROLE.start(Path.of(System.getProperty("it.workDirectory"), "second-node"),
+                    environment, first.base().getPath());
         }
-        nodes = List.of(new Http(base.toURI()), new Http(second.application()));
+        nodes = List.of(first, new Http(second.application()));
     }
 
     @Test
@@ -648,7 +641,8 @@ class CacheAcrossNodesIT {
             readAndCheck(reads, updates, Duration.ofMillis(500));
             postgres.close();
             try {
-                // One read per node while it is down: each waits out the pool (5 s) before its cached answer.
+                // One read per node while it is down: each waits until JPA gives up on the database (three
+                // attempts, see QuickReconnects) before its cached answer.
                 for (Http node : nodes) {
                     HttpResponse<byte[]> answer = node.get(reads.get(0));
                     assertEquals(200, answer.statusCode(), "a cached detail while PostgreSQL is down");

@@ -9,9 +9,10 @@ import io.propertylistings.support.LocalPostgres;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.TestServer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,34 +26,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Redis stalled or killed, PostgreSQL stopped: what clients see while it lasts and after it ends. */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.WARMING_OFF)
 class CacheOutageIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.withoutWarming();
-    }
+    private final Http http;
+    private final Http admin;
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Http admin;
-
-    @BeforeEach
-    void deployed() throws Exception {
-        http = new Http(base.toURI());
-        admin = http.asAdmin();
-        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    CacheOutageIT(Http http) {
+        this.http = http;
+        this.admin = http.asAdmin();
     }
 
     @Test
@@ -212,7 +197,7 @@ class CacheOutageIT {
             assertEquals(200, cachedDetail.statusCode());
             assertEquals("FALLBACK", Http.cacheOutcome(cachedDetail));
 
-            // Sent at once: a write waits out the pool's 5 s max-wait before its 503.
+            // Sent at once: each waits until JPA gives up on the database (three attempts, see QuickReconnects).
             ExecutorService clients = Executors.newFixedThreadPool(3);
             try {
                 List<Callable<HttpResponse<byte[]>>> requests = List.of(

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
+import io.propertylistings.support.TestServer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,13 +20,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two writers, alice and bob (role property-admin, from properties.users), and anonymous readers: each caller's
@@ -34,27 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * depend on who asks is one shared entry for every caller, with credentials or without.
  * Warming is off so that what a read after a write finds is decided by the reads alone.
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.WARMING_OFF)
 class PerUserCachingIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.withoutWarming();
-    }
+    private final Http anonymous;
+    private final Http alice;
+    private final Http bob;
 
-    @ArquillianResource
-    URL base;
-
-    Http anonymous;
-    Http alice;
-    Http bob;
-
-    @BeforeEach
-    void deployed() throws Exception {
-        anonymous = new Http(base.toURI());
+    PerUserCachingIT(Http anonymous) {
+        this.anonymous = anonymous;
         alice = anonymous.as(TestAccounts.ALICE, TestAccounts.ALICE_PASSWORD);
         bob = anonymous.as(TestAccounts.BOB, TestAccounts.BOB_PASSWORD);
-        assertEquals(200, anonymous.get("properties/").statusCode(), "the WAR is not deployed");
     }
 
     @Test

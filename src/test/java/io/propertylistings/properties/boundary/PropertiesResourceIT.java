@@ -12,10 +12,10 @@ import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.Nginx;
-import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
+import io.propertylistings.support.TestServer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,41 +29,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 
-/** The service as a REST client sees it: the WAR exactly as built, on Payara Micro, real PostgreSQL and Redis. */
-@ExtendWith(ArquillianExtension.class)
+/**
+ * The service as a REST client sees it: the WAR exactly as built, on Payara Micro, real PostgreSQL and Redis,
+ * with warming off.
+ */
+@SharedServer(TestServer.WARMING_OFF)
 class PropertiesResourceIT {
 
     private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.withoutWarming();
-    }
+    private final Http http;
+    private final Http admin;
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Http admin;
-
-    @BeforeEach
-    void deployed() throws Exception {
-        http = new Http(base.toURI());
-        admin = http.asAdmin();
-        // A failed deployment shows as 404s everywhere: say so first.
-        assertEquals(200, http.get("properties/").statusCode(), "the WAR is not deployed");
+    PropertiesResourceIT(Http http) {
+        this.http = http;
+        this.admin = http.asAdmin();
     }
 
     @Test
@@ -183,7 +169,7 @@ class PropertiesResourceIT {
         HttpResponse<byte[]> first = http.get("properties/");
 
         MetricsScrape after = MetricsScrape.of(http);
-        // This deployment has caching.warm.enabled=false: no warm-up ever, not even after the deployment.
+        // This server has caching.warm.enabled=false (TestServer.WARMING_OFF): no warm-up ever, not even after its start.
         assertEquals(0, after.cache("warmups", "response"));
         assertEquals(0, after.cache("warmups_skipped", "response"));
         assertEquals("MISS", first.headers().firstValue("X-Cache").orElseThrow());
@@ -323,8 +309,8 @@ class PropertiesResourceIT {
     @Test
     void aCacheInFrontServesNoAnswerOlderThanTheLastWrite() throws Exception {
         long id = create("Before, through nginx", "10");
-        try (Nginx nginx = Nginx.inFrontOf(base.toURI(), Path.of("target", "it", "nginx"))) {
-            Http front = new Http(nginx.front(base.toURI()));
+        try (Nginx nginx = Nginx.inFrontOf(http.base(), Path.of("target", "it", "nginx"))) {
+            Http front = new Http(nginx.front(http.base()));
             assertEquals("Before, through nginx", Http.json(front.get("properties/" + id)).getString("title"));
             assertEquals("Before, through nginx", find(Http.json(front.get("properties/")), id).getString("title"));
 

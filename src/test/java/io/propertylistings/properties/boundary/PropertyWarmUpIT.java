@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.SharedServer;
+import io.propertylistings.support.TestServer;
 import io.propertylistings.support.WarmUps;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,33 +19,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Cache warming on the WAR as built (warming on, 200 ms debounce), through HTTP and the metrics. */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.WARMING_ON)
 class PropertyWarmUpIT {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
+    private final Http http;
+    private final Http admin;
+
+    PropertyWarmUpIT(Http http) {
+        this.http = http;
+        this.admin = http.asAdmin();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Http admin;
-
     @BeforeEach
-    void deployed() throws Exception {
-        http = new Http(base.toURI());
-        admin = http.asAdmin();
+    void warmUpsDone() {
         WarmUps.awaitAllDone(http);
     }
 

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
-import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.RawHttp;
+import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
+import io.propertylistings.support.TestServer;
 import jakarta.json.JsonObject;
-import java.net.URL;
+import java.net.URI;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,52 +20,40 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Writes as a client and a security reviewer see them: who may write, what every bad request gets, and how
- * failed logins are throttled and timed. The throttle is configured loosely enough here for the timing test's
- * 50 failures of one name, and with a short window so that a lock-out is seen to lift; the tests that count
+ * failed logins are throttled and timed. The test servers' throttle is loose enough for the timing test's
+ * 50 failures of one name, and has a short window so that a lock-out is seen to lift; the tests that count
  * failures per address play their clients from addresses of their own (127.0.x.y, see {@link RawHttp}). The
- * operations endpoints are restricted to the admin role here, which the other test classes leave public.
+ * operations endpoints are restricted to the role property-admin here, which the other servers leave public
+ * ({@link TestServer#OPERATIONS_ROLE}).
  */
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(TestServer.OPERATIONS_ROLE)
 class PropertyWritesIT {
 
-    private static final int MAX_FAILURES_PER_NAME = 60;
-    private static final int MAX_FAILURES_PER_ADDRESS = 30;
-    private static final int WINDOW_SECONDS = 5;
+    private static final int MAX_FAILURES_PER_NAME = TestServer.MAX_FAILED_LOGINS_PER_NAME;
+    private static final int MAX_FAILURES_PER_ADDRESS = TestServer.MAX_FAILED_LOGINS_PER_ADDRESS;
+    private static final int WINDOW_SECONDS = TestServer.FAILED_LOGIN_WINDOW_SECONDS;
 
     private static final String VALID = "{\"title\":\"Cottage\",\"description\":\"Stone walls\",\"price\":\"120000.50\","
             + "\"location\":\"Accra\"}";
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.configured(
-                "security.login.max-failures-per-name=" + MAX_FAILURES_PER_NAME,
-                "security.login.max-failures-per-address=" + MAX_FAILURES_PER_ADDRESS,
-                "security.login.window-seconds=" + WINDOW_SECONDS,
-                "security.operations.role=property-admin");
+    private final URI base;
+    private final Http anonymous;
+    private final Http admin;
+    private long existing;
+
+    PropertyWritesIT(Http anonymous) {
+        this.anonymous = anonymous;
+        this.base = anonymous.base();
+        this.admin = anonymous.asAdmin();
     }
 
-    @ArquillianResource
-    URL base;
-
-    Http anonymous;
-    Http admin;
-    long existing;
-
     @BeforeEach
-    void deployed() throws Exception {
-        anonymous = new Http(base.toURI());
-        admin = anonymous.asAdmin();
-        assertEquals(200, anonymous.get("properties/").statusCode(), "the WAR is not deployed");
+    void existing() {
         HttpResponse<byte[]> created = admin.send("POST", "properties/", "application/json", VALID);
         assertEquals(201, created.statusCode(), Http.text(created));
         existing = Http.json(created).getJsonNumber("id").longValue();

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Test-only: {@code GET test-hooks/log?message=…} answers how often that message was logged; {@code ?audit} the audit lines. */
-@WebServlet("/test-hooks/log")
+/** Test-only: {@code GET /test-hooks/log?message=…} answers how often that message was logged; {@code ?audit} the audit lines. */
+@WebServlet("/log")
 public class LogCountServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

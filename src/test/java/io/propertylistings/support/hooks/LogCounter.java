@@ -15,9 +15,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Test-only, deployed by {@link io.propertylistings.support.BuiltWar#withTestHooks}: counts the log records of
- * the application's loggers, FINE ones included, by their message (before parameters), and keeps the last
- * audit lines. The production WAR has nothing like it; {@link LogCountServlet} answers the figures.
+ * Test-only, in a WAR of its own beside the application ({@link TestHooks}): counts the log records of the
+ * application's loggers, FINE ones included, by their message (before parameters), and keeps the last audit
+ * lines. Loggers are the JVM's, not the application's: it sees them from its own WAR. The production WAR has
+ * nothing like it; {@link LogCountServlet} answers the figures.
  */
 @WebListener
 public class LogCounter implements ServletContextListener {
