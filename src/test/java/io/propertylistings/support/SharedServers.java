@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,16 +31,21 @@ import org.junit.platform.launcher.TestPlan;
  * server left running would hear every other's writes and evict what they cache. {@link Release} stops it as
  * soon as a class of another configuration, or none, begins.
  *
- * <p>What a server keeps (its near cache, counters, throttled logins, doubts about Redis) outlives each class.
- * So classes share a server only in a steady state, checked before a class and after it: readiness UP with
+ * <p>What a server keeps (its near cache, counters, throttled logins, doubts about Redis) outlives each test.
+ * So tests share a server only in a steady state, checked before a class and after each test: readiness UP with
  * Redis and PostgreSQL, a read answered from the cache (so the node neither doubts Redis, which it does until an
- * eviction of its own lands, nor is deaf to the database), and, with warming on, every warm-up done. A class
- * that stopped Redis or PostgreSQL leaves once the server is back to it; one that leaves the server otherwise
- * fails, and the server is replaced. Tests count what they cause as differences, never from zero.
+ * eviction of its own lands, nor is deaf to the database) that began later than the bound after the last change
+ * committed outside the service (so that change is heard and evicted), and, with warming on, every warm-up done
+ * after that. A test that stopped Redis or PostgreSQL hands the server on once it is back to that; one that
+ * leaves it otherwise fails, and the server is replaced for the next. Tests count what they cause as differences,
+ * never from zero.
  */
-public final class SharedServers implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class SharedServers
+        implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     private static final Duration STEADY_WITHIN = Duration.ofSeconds(60);
+    /** database.changes.max-lag-ms, as configured by default: a read that begins later sees an outside commit. */
+    private static final Duration CHANGE_BOUND = Duration.ofMillis(250);
     private static final String PROBE = "properties/?location=steady-state-probe";
 
     private record Running(TestServer configuration, PayaraMicroProcess process, URI base) {
@@ -50,18 +56,21 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> type = context.getRequiredTestClass();
-        TestServer configuration = configuration(type).orElseThrow();
-        Running server = serverFor(configuration, type);
-        String unsteady = awaitSteady(server);
-        if (unsteady != null) {
-            stop();
-            throw new AssertionError("the " + configuration + " server is not in its steady state before "
-                    + type.getSimpleName() + ": " + unsteady);
-        }
+        serverFor(configuration(type).orElseThrow(), type);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        handOn(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        handOn(context.getRequiredTestClass().getSimpleName());
+    }
+
+    /** Waits for the steady state after {@code user}; fails, and stops the server, if it does not come. */
+    private static void handOn(String user) {
         Running server = current();
         if (server == null) {
             return;
@@ -69,8 +78,8 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
         String unsteady = awaitSteady(server);
         if (unsteady != null) {
             stop();
-            throw new AssertionError(context.getRequiredTestClass().getSimpleName() + " left the " + server.configuration()
-                    + " server out of its steady state (stopped; the next class gets a new one): " + unsteady);
+            throw new AssertionError(user + " left the " + server.configuration()
+                    + " server out of its steady state (stopped; the next test gets a new one): " + unsteady);
         }
     }
 
@@ -82,9 +91,12 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running server = current();
-        if (server == null) {
-            throw new IllegalStateException("no shared server is running");
+        Class<?> type = context.getRequiredTestClass();
+        Running server;
+        try {
+            server = serverFor(configuration(type).orElseThrow(), type); // a new one if a test's left it unsteady
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + configuration(type).orElseThrow() + " server did not start", e);
         }
         return parameter.getParameter().getType() == URI.class ? server.base() : new Http(server.base());
     }
@@ -105,7 +117,8 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
         return running;
     }
 
-    private static synchronized Running serverFor(TestServer configuration, Class<?> firstUser) throws Exception {
+    /** The running server if it is of {@code configuration}, or a new one, started for {@code user} and steady. */
+    private static synchronized Running serverFor(TestServer configuration, Class<?> user) throws Exception {
         if (running != null && running.configuration() == configuration) {
             return running;
         }
@@ -114,7 +127,13 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
         Path work = Path.of(System.getProperty("it.workDirectory"), "shared-" + configuration.name().toLowerCase());
         PayaraMicroProcess process = configuration.start(work, PayaraMicroEnvironment.services().environment(), "/");
         running = new Running(configuration, process, process.application());
-        System.out.printf("Shared server %s started for %s in %d ms at %s%n", configuration, firstUser.getSimpleName(),
+        String unsteady = awaitSteady(running);
+        if (unsteady != null) {
+            stop();
+            throw new AssertionError("the " + configuration + " server started for " + user.getSimpleName()
+                    + " is not in its steady state: " + unsteady);
+        }
+        System.out.printf("Shared server %s started for %s in %d ms at %s%n", configuration, user.getSimpleName(),
                 (System.nanoTime() - started) / 1_000_000, running.base());
         return running;
     }
@@ -129,14 +148,28 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
         return Optional.empty();
     }
 
+    /**
+     * Waits until {@code node}, a server of {@code configuration} that a class runs beside its shared one (another
+     * node), is in the steady state the shared server is handed on in; fails if it is not within a minute.
+     */
+    public static void awaitSteady(Http node, TestServer configuration) {
+        String unsteady = steadyWithin(node, configuration);
+        if (unsteady != null) {
+            throw new AssertionError(node.base() + " is not in its steady state: " + unsteady);
+        }
+    }
+
     /** Null once the server is steady; what is not, if it is not within {@link #STEADY_WITHIN}. */
     private static String awaitSteady(Running server) {
-        Http http = new Http(server.base());
+        return steadyWithin(new Http(server.base()), server.configuration());
+    }
+
+    private static String steadyWithin(Http http, TestServer configuration) {
         long deadline = System.nanoTime() + STEADY_WITHIN.toNanos();
-        String unsteady = unsteady(http, server.configuration());
+        String unsteady = unsteady(http, configuration);
         while (unsteady != null && System.nanoTime() < deadline) {
             pause();
-            unsteady = unsteady(http, server.configuration());
+            unsteady = unsteady(http, configuration);
         }
         return unsteady;
     }
@@ -148,20 +181,27 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
         }
         JsonObject readiness = Http.json(ready);
         Optional<JsonObject> redis = check(readiness, "redis");
-        if (!"UP".equals(readiness.getString("status", ""))
-                || !check(readiness, "database").map(database -> "UP".equals(database.getString("status", ""))).orElse(false)
-                || !redis.map(check -> "UP".equals(data(check, "redis")) && "false".equals(data(check, "degraded"))).orElse(false)) {
+        boolean databaseUp = check(readiness, "database")
+                .map(database -> "UP".equals(database.getString("status", ""))).orElse(false);
+        boolean redisUp = redis.map(check -> "UP".equals(data(check, "redis"))
+                && "false".equals(data(check, "degraded"))).orElse(false);
+        if (!"UP".equals(readiness.getString("status", "")) || !databaseUp || !redisUp) {
             return "readiness " + readiness;
         }
+        long began = System.nanoTime();
         HttpResponse<byte[]> read = http.get(PROBE);
         if (read.statusCode() != 200 || !"HIT".equals(Http.cacheOutcome(read))) {
             return "a repeated read answered " + read.statusCode() + " " + Http.cacheOutcome(read) + ", not a HIT";
+        }
+        if (began - OutsideWrites.lastCommit() < CHANGE_BOUND.toNanos()) {
+            return "a change committed outside the service may not be heard yet"; // nor its eviction made
         }
         if (configuration.warming()) {
             MetricsScrape scrape = MetricsScrape.of(http);
             if (!WarmUps.allDone(scrape)) {
                 return "warm-ups still due: warm-ups " + scrape.cache("warmups", "response") + ", skipped "
-                        + scrape.cache("warmups_skipped", "response") + ", evictions " + scrape.cache("evictions", "response");
+                        + scrape.cache("warmups_skipped", "response") + ", evictions "
+                        + scrape.cache("evictions", "response");
             }
         }
         return null;
@@ -196,8 +236,8 @@ public final class SharedServers implements BeforeAllCallback, AfterAllCallback,
 
         @Override
         public void orderClasses(ClassOrdererContext context) {
-            context.getClassDescriptors().sort(Comparator.comparingInt(descriptor -> configuration(descriptor.getTestClass())
-                    .map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
+            context.getClassDescriptors().sort(Comparator.comparingInt(descriptor ->
+                    configuration(descriptor.getTestClass()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
         }
     }
 

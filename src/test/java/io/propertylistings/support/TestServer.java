@@ -94,8 +94,8 @@ public enum TestServer {
         List<String> systemProperties = new ArrayList<>();
         settings().forEach(setting -> systemProperties.add("-D" + setting));
         systemProperties.add("-Declipselink.session.customizer=" + QuickReconnects.class.getName());
-        return PayaraMicroProcess.start(work, environment, contextRoot, systemProperties, List.of(ServerFiles.library()),
-                beside);
+        return PayaraMicroProcess.start(work, environment, contextRoot, systemProperties,
+                List.of(ServerFiles.library()), beside);
     }
 
     /** What the servers read at start beside the WAR, written once per run: a server may read them while it runs. */
@@ -122,7 +122,8 @@ public enum TestServer {
         }
 
         private static Path directory() throws IOException {
-            return java.nio.file.Files.createDirectories(Path.of(System.getProperty("it.workDirectory"), "test-servers"));
+            Path directory = Path.of(System.getProperty("it.workDirectory"), "test-servers");
+            return java.nio.file.Files.createDirectories(directory);
         }
     }
 }

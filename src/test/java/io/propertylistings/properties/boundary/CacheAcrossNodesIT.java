@@ -17,6 +17,7 @@ import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.PayaraMicroProcess;
 import io.propertylistings.support.Resp;
 import io.propertylistings.support.SharedServer;
+import io.propertylistings.support.SharedServers;
 import io.propertylistings.support.TestRedis;
 import io.propertylistings.support.TestServer;
 import io.propertylistings.support.WarmUps;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -92,6 +94,14 @@ class CacheAcrossNodesIT {
                     environment, first.base().getPath());
         }
         nodes = List.of(first, new Http(second.application()));
+    }
+
+    /** Each test leaves the second node as the shared server is left (SharedServers): caching, nothing due. */
+    @AfterEach
+    void secondNodeSteady() {
+        if (nodes != null) {
+            SharedServers.awaitSteady(nodes.get(1), TestServer.OPERATIONS_ROLE);
+        }
     }
 
     @Test

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Test-only: {@code GET /test-hooks/log?message=…} answers how often that message was logged; {@code ?audit} the audit lines. */
+/**
+ * Test-only: {@code GET /test-hooks/log?message=…} answers how often that message was logged; {@code ?audit} the
+ * audit lines.
+ */
 @WebServlet("/log")
 public class LogCountServlet extends HttpServlet {
 

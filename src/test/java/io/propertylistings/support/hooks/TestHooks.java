@@ -37,9 +37,11 @@ public final class TestHooks {
     }
 
     public long logged(String message) {
-        HttpResponse<byte[]> answer = http.get(CONTEXT_ROOT + "/log?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> answer = http.get(CONTEXT_ROOT + "/log?message="
+                + URLEncoder.encode(message, StandardCharsets.UTF_8));
         if (answer.statusCode() != 200) {
-            throw new AssertionError("the test hooks are not deployed: " + answer.statusCode() + " " + Http.text(answer));
+            throw new AssertionError("the test hooks are not deployed: " + answer.statusCode() + " "
+                    + Http.text(answer));
         }
         return Long.parseLong(Http.text(answer).trim());
     }
