@@ -91,13 +91,6 @@ public class GenerationalCache {
         return held.isEmpty() ? Optional.empty() : lookup(entry, Counted.HITS, token, held).flatMap(Found::value);
     }
 
-    /** The value if the cache holds it now, without counting or loading; for tests and reports. */
-    public <T> Optional<T> peek(CacheEntry<T> entry) {
-        long token = trust.token();
-        return token == GenerationTrust.UNTRUSTED ? Optional.empty()
-                : lookup(entry, Counted.NOTHING, token).flatMap(Found::value);
-    }
-
     /**
      * Makes {@code eviction} on every node, once Redis takes it; until then this node does not read the cache.
      * Its change's eviction is made once, however many nodes ask for it. True when this call evicted.
