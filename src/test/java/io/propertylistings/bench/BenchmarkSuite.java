@@ -114,6 +114,8 @@ public final class BenchmarkSuite {
     private void run(Path target) throws Exception {
         log("starting PostgreSQL, Redis and Payara Micro");
         server = BenchServer.start(target, work);
+        report.startup = server.startup;
+        log("Payara Micro answered 200 " + server.startup.toMillis() + " ms after its launch");
         client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
         redis = Resp.connect(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);

@@ -50,6 +50,7 @@ final class Report {
     long[] memory;
     long[] memoryAtStart;
     long[] memoryAt10k;
+    Duration startup;
     GcLog gc;
     static final long RSS_TARGET_BYTES = 600_000_000L;
     Map<String, Integer> profile;
@@ -413,6 +414,10 @@ final class Report {
             md.append(String.format(Locale.ROOT, "| RSS of the server after the 10,000-row runs (`%s`) | **%s** (peak %s) "
                     + "| <= 600 MB: %s |%n", String.join(" ", PayaraJvmOptions.read()), mb(memoryAt10k[2]),
                     mb(memoryAt10k[3]), met(memoryAt10k[2] * 1024 <= RSS_TARGET_BYTES)));
+        }
+        if (startup != null) {
+            md.append(String.format(Locale.ROOT, "| start-up: launching Payara Micro with the WAR (and the ceiling WAR) "
+                    + "to the first 200 of both | **%.1f s** | |%n", startup.toMillis() / 1000.0));
         }
         if (gc != null) {
             md.append(String.format(Locale.ROOT, "| full GCs during the load runs (GC log) | **%d** (%d in the whole run, "
