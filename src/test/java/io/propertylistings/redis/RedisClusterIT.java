@@ -35,25 +35,16 @@ class RedisClusterIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = RedisCluster.start(Path.of(System.getProperty("it.workDirectory"), "topology-cluster", "redis"));
-        try {
-            scenario = TopologyScenario.start("cluster", Map.of(
-                    "REDIS_MODE", "cluster",
-                    "REDIS_CLUSTER_ADDRESSES", cluster.addresses(),
-                    "REDIS_EVICTION_WAIT_REPLICAS", "1"));
-        } catch (Exception | Error e) {
-            cluster.close();
-            throw e;
-        }
+        scenario = TopologyScenario.start("cluster", cluster, Map.of(
+                "REDIS_MODE", "cluster",
+                "REDIS_CLUSTER_ADDRESSES", cluster.addresses(),
+                "REDIS_EVICTION_WAIT_REPLICAS", "1"));
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (scenario != null) {
-                scenario.close();
-            }
-        } finally {
-            cluster.close();
+    static void stop() throws Exception {
+        if (scenario != null) {
+            scenario.close();
         }
     }
 

@@ -31,26 +31,17 @@ class RedisSentinelIT {
     @BeforeAll
     static void start() throws Exception {
         redis = RedisSentinelSet.start(Path.of(System.getProperty("it.workDirectory"), "topology-sentinel", "redis"));
-        try {
-            scenario = TopologyScenario.start("sentinel", Map.of(
-                    "REDIS_MODE", "sentinel",
-                    "REDIS_SENTINEL_MASTER_NAME", RedisSentinelSet.MASTER_NAME,
-                    "REDIS_SENTINEL_ADDRESSES", redis.sentinelAddresses(),
-                    "REDIS_EVICTION_WAIT_REPLICAS", "1"));
-        } catch (Exception | Error e) {
-            redis.close();
-            throw e;
-        }
+        scenario = TopologyScenario.start("sentinel", redis, Map.of(
+                "REDIS_MODE", "sentinel",
+                "REDIS_SENTINEL_MASTER_NAME", RedisSentinelSet.MASTER_NAME,
+                "REDIS_SENTINEL_ADDRESSES", redis.sentinelAddresses(),
+                "REDIS_EVICTION_WAIT_REPLICAS", "1"));
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (scenario != null) {
-                scenario.close();
-            }
-        } finally {
-            redis.close();
+    static void stop() throws Exception {
+        if (scenario != null) {
+            scenario.close();
         }
     }
 

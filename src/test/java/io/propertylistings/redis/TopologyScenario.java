@@ -38,17 +38,33 @@ import java.util.function.LongSupplier;
 final class TopologyScenario implements AutoCloseable {
 
     private final PayaraMicroProcess server;
+    private final AutoCloseable topology;
     final Http app;
     final Http admin;
 
-    private TopologyScenario(PayaraMicroProcess server) {
+    private TopologyScenario(PayaraMicroProcess server, AutoCloseable topology) {
         this.server = server;
+        this.topology = topology;
         this.app = new Http(server.application());
         this.admin = app.asAdmin();
     }
 
-    /** The WAR on Payara Micro with {@code redis} as its Redis configuration, and an empty database. */
-    static TopologyScenario start(String name, Map<String, String> redis) throws Exception {
+    /**
+     * The WAR on Payara Micro with {@code redis} as its Redis configuration, and an empty database. The scenario
+     * owns {@code topology}, the Redis processes that configuration names: it stops them when it stops, or at
+     * once when it cannot start.
+     */
+    static TopologyScenario start(String name, AutoCloseable topology, Map<String, String> redis) throws Exception {
+        try {
+            return start(name, redis, topology);
+        } catch (Exception | Error e) {
+            topology.close();
+            throw e;
+        }
+    }
+
+    private static TopologyScenario start(String name, Map<String, String> redis, AutoCloseable topology)
+            throws Exception {
         BackingServices services = PayaraMicroEnvironment.services();
         String database = "topology_" + name;
         try (Connection connection = DriverManager.getConnection(services.localPostgres().orElseThrow().adminUrl("postgres"));
@@ -63,7 +79,7 @@ final class TopologyScenario implements AutoCloseable {
         // These checks count what one read loads right after a write, which a background warm-up would race.
         environment.put("CACHING_WARM_ENABLED", "false");
         Path work = Path.of(System.getProperty("it.workDirectory"), "topology-" + name);
-        return new TopologyScenario(PayaraMicroProcess.start(work.resolve("payara"), environment));
+        return new TopologyScenario(PayaraMicroProcess.start(work.resolve("payara"), environment), topology);
     }
 
     String logTail() {
@@ -280,7 +296,11 @@ final class TopologyScenario implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            topology.close();
+        }
     }
 }
