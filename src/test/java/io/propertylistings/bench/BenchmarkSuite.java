@@ -51,6 +51,8 @@ public final class BenchmarkSuite {
 
     private static final String GZIP = "Accept-Encoding: gzip";
     private static final int CONNECTIONS = 32;
+    private static final String LIST_FILE = "list.json";
+    private static final String DETAIL_FILE = "detail.json";
     private static final int STAMPEDE = 100;
 
     /** How long and how often; {@code --quick} is a smoke run of the same steps. */
@@ -69,6 +71,7 @@ public final class BenchmarkSuite {
     private ServiceClient client;
     private Resp redis;
     private Wrk wrk;
+    private Optional<NginxCeiling> nginx = Optional.empty();
     private boolean profiled;
 
     private BenchmarkSuite(Settings settings, Path work, Report report) {
@@ -136,13 +139,21 @@ public final class BenchmarkSuite {
         if (!java.util.Arrays.equals(client.get("ceiling/", false).response().body(), identity)) {
             throw new IllegalStateException("the ceiling does not answer the service's bytes");
         }
+        client.put("ceiling/redis?port=" + URI.create(server.services.redisAddress()).getPort(), new byte[0]);
+        nginx = NginxCeiling.start(work);
+        if (nginx.isPresent()) {
+            nginx.get().put(LIST_FILE, identity, gzip);
+            nginx.get().put(DETAIL_FILE, ServiceClient.expect(client.get("properties/1", false), 200).response().body(),
+                    new byte[0]);
+        } else {
+            log("nginx is not installed (Debian: apt-get install nginx): no physical ceiling in this run");
+        }
         String profile = System.getProperty("bench.profile", "");
         if (!profile.isEmpty()) {
             profile(profile);
             return;
         }
         ceilingAndHit();
-        profileHit();
         smallBody();
         coldWarm(1_000, settings.singleSamples());
         writes();
@@ -161,6 +172,8 @@ public final class BenchmarkSuite {
         coldWarm(100_000, settings.largeSamples());
         pages();
         memory();
+        // Last: JFR's buffers and classes stay in the server's memory once it has recorded.
+        profileHit();
     }
 
     private long jvmStartMillis;
@@ -200,8 +213,11 @@ public final class BenchmarkSuite {
     private void ceilingAndHit() throws IOException, InterruptedException {
         log("ceiling and cache hit at 1,000 rows");
         // Interleaved, so that a burst of load from elsewhere on the machine hits both alike.
-        List<String> order = List.of("ceiling-gzip", "hit-gzip", "ceiling-identity", "hit-identity", "servlet-gzip",
-                "servlet-identity");
+        List<String> order = new ArrayList<>(List.of("ceiling-gzip", "hit-gzip", "ceiling-identity", "hit-identity",
+                "servlet-gzip", "servlet-identity", "redis-gzip"));
+        if (nginx.isPresent()) {
+            order.addAll(List.of("nginx-gzip", "nginx-identity"));
+        }
         Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
         // The JIT of a server this size keeps compiling for a minute or more (longer while other processes take
         // the CPU): each load is warmed up until its figures settle, twice in turn, before the measured rounds.
@@ -261,10 +277,20 @@ public final class BenchmarkSuite {
      * evicted before each), 100 unmeasured, then 20 s under JFR; the median time of those is logged.
      */
     private void profileCold() throws IOException, InterruptedException, SQLException {
-        seed(10_000);
+        int rows = Integer.getInteger("bench.rows", 10_000);
+        boolean gzip = !Boolean.getBoolean("bench.identity");
+        seed(rows);
         for (int i = 0; i < 100; i++) {
             evictAll();
-            ServiceClient.expect(client.get("properties/", true), 200, "MISS");
+            ServiceClient.expect(client.get("properties/", gzip), 200, "MISS");
+        }
+        List<Double> database = new ArrayList<>();
+        try (Connection connection = server.services.openDatabase()) {
+            for (int i = 0; i < 100; i++) {
+                long started = System.nanoTime();
+                databaseCeiling(connection);
+                database.add((System.nanoTime() - started) / 1e6);
+            }
         }
         Path recording = work.resolve("cold.jfr");
         jcmd("JFR.start", "name=bench", "settings=profile");
@@ -272,20 +298,21 @@ public final class BenchmarkSuite {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < until) {
             evictAll();
-            millis.add(ServiceClient.expect(client.get("properties/", true), 200, "MISS").millis());
+            millis.add(ServiceClient.expect(client.get("properties/", gzip), 200, "MISS").millis());
         }
         jcmd("JFR.stop", "name=bench", "filename=" + recording);
-        log(String.format(Locale.ROOT, "JFR recording: %s; %d cold requests, median %.2f ms", recording, millis.size(),
-                Samples.median(millis)));
+        log(String.format(Locale.ROOT, "JFR recording: %s; %d cold requests at %d rows (%s), median %.2f ms; database "
+                + "ceiling median %.2f ms", recording, millis.size(), rows, gzip ? "gzip" : "identity",
+                Samples.median(millis), Samples.median(database.subList(50, 100))));
         profiled = true;
     }
 
-    /** A JFR recording of the Payara JVM during one more cache-hit load (gzip), sorted into categories. */
+    /** A JFR recording of the Payara JVM during one more detail-hit load (a small hit), sorted into categories. */
     private void profileHit() throws IOException, InterruptedException {
-        log("profiling a cache-hit load with JFR");
+        log("profiling a detail-hit load with JFR");
         Path recording = work.resolve("hit-profile.jfr");
         jcmd("JFR.start", "name=hit-profile", "settings=profile");
-        Wrk.Result result = load("hit-gzip");
+        Wrk.Result result = load("hit-small");
         jcmd("JFR.stop", "name=hit-profile", "filename=" + recording);
         report.profile = HitProfile.of(recording);
         report.profileLoad = result;
@@ -297,6 +324,12 @@ public final class BenchmarkSuite {
         }
         if (name.startsWith("servlet")) {
             return server.base.resolve("ceiling/raw");
+        }
+        if (name.startsWith("redis")) {
+            return server.base.resolve("ceiling/redis");
+        }
+        if (name.startsWith("nginx")) {
+            return nginx.orElseThrow().url(name.endsWith("small") ? DETAIL_FILE : LIST_FILE);
         }
         return server.base.resolve(name.endsWith("small") ? "properties/1" : "properties/");
     }
@@ -342,17 +375,22 @@ public final class BenchmarkSuite {
 
     private Wrk.Result measuredFor(URI url, int seconds, List<String> headers, Optional<Path> script)
             throws IOException, InterruptedException {
-        double before = serverCpuMillis() + redisCpuMillis();
+        double before = cpuMillis(url);
         Wrk.Result result = wrk.run(url, seconds, headers, script);
-        double after = serverCpuMillis() + redisCpuMillis();
+        double after = cpuMillis(url);
         return result.withCpu(result.requests() == 0 ? Double.NaN : (after - before) * 1000.0 / result.requests());
     }
 
+    /** The CPU time of what answers {@code url}: nginx, or the server's JVM and Redis. */
+    private double cpuMillis(URI url) throws IOException {
+        if (nginx.isPresent() && url.getPort() == nginx.get().url("").getPort()) {
+            return nginx.get().cpuMillis();
+        }
+        return serverCpuMillis() + redisCpuMillis();
+    }
+
     private double serverCpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(server.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms (USER_HZ 100 on Linux).
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        return Processes.cpuMillis(server.pid());
     }
 
     private double redisCpuMillis() throws IOException {
@@ -382,26 +420,34 @@ public final class BenchmarkSuite {
      * answering the same bytes, where the per-request work (key, Redis round trip) is most of the time.
      */
     private void smallBody() throws IOException, InterruptedException {
-        log("small body: detail hit against the ceiling with the same bytes");
+        log("small body: detail hit against the ceilings with the same bytes");
         byte[] detail = ServiceClient.expect(client.get("properties/1", false), 200).response().body();
         client.get("properties/1", false);
         client.put("ceiling/body?coding=identity", detail);
-        List<Wrk.Result> ceiling = new ArrayList<>();
-        List<Wrk.Result> hit = new ArrayList<>();
-        URI detailUrl = url("hit-small");
-        URI ceilingUrl = server.base.resolve("ceiling/");
+        List<String> order = new ArrayList<>(List.of("ceiling-small", "hit-small", "servlet-small", "redis-small"));
+        if (nginx.isPresent()) {
+            order.add("nginx-small");
+        }
+        Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
         // The detail's resource method has not run under load yet: warm both until settled, as in section 1.
         for (int round = 0; round < 2; round++) {
-            settle("ceiling-small");
-            settle("hit-small");
+            for (String name : order) {
+                runs.put(name, new ArrayList<>());
+                settle(name);
+            }
         }
         for (int i = 0; i < settings.repeats(); i++) {
-            ceiling.add(checked("ceiling-small", measured(ceilingUrl, List.of(), Optional.empty())));
-            hit.add(checked("hit-small", measured(detailUrl, List.of(), Optional.empty())));
+            for (String name : order) {
+                runs.get(name).add(load(name));
+            }
         }
-        report.small = Map.of("ceiling", median(ceiling), "hit", median(hit));
+        Map<String, Wrk.Result> medians = new LinkedHashMap<>();
+        runs.forEach((name, results) -> medians.put(name.replace("-small", ""), median(results)));
+        report.small = medians;
         report.smallBytes = detail.length;
-        report.commands.put("hit-small", wrk.commandLine(detailUrl, settings.loadSeconds(), List.of(), Optional.empty()));
+        for (String name : order) {
+            report.commands.put(name, wrk.commandLine(url(name), settings.loadSeconds(), List.of(), Optional.empty()));
+        }
         report.redisRoundTripMicros = redisRoundTrip();
         client.put("ceiling/body?coding=identity",
                 ServiceClient.expect(client.get("properties/", false), 200).response().body());
@@ -437,6 +483,7 @@ public final class BenchmarkSuite {
         List<Double> warm = new ArrayList<>();
         List<Double> warmIdentity = new ArrayList<>();
         List<Double> database = new ArrayList<>();
+        List<Double> coldIdentity = new ArrayList<>();
         Map<String, Integer> listOutcomes = new LinkedHashMap<>();
         try (Connection connection = server.services.openDatabase()) {
             for (int i = 0; i < samples + 1; i++) {
@@ -456,6 +503,8 @@ public final class BenchmarkSuite {
                         : listDelta.errors() > 0 ? "Redis timeout, then the database" : "not a hit: " + listDelta, 1, Integer::sum);
                 ServiceClient.Timed w = ServiceClient.expect(client.get("properties/", true), 200, "HIT");
                 ServiceClient.Timed wi = ServiceClient.expect(client.get("properties/", false), 200, "HIT");
+                evictAll();
+                ServiceClient.Timed ci = ServiceClient.expect(client.get("properties/", false), 200, "MISS");
                 long started = System.nanoTime();
                 byte[] ceiling = databaseCeiling(connection);
                 double ceilingMillis = (System.nanoTime() - started) / 1e6;
@@ -468,15 +517,16 @@ public final class BenchmarkSuite {
                     warm.add(w.millis());
                     warmIdentity.add(wi.millis());
                     database.add(ceilingMillis);
+                    coldIdentity.add(ci.millis());
                 }
             }
         }
         report.coldWarm.put(rows, new double[] {Samples.median(cold), Samples.median(list), Samples.median(warm),
-                Samples.median(warmIdentity), Samples.median(database)});
+                Samples.median(warmIdentity), Samples.median(database), Samples.median(coldIdentity)});
         report.listOutcomes.put(rows, listOutcomes.toString().replaceAll("[{}]", "").replace("=", ": "));
-        log(String.format(Locale.ROOT, "  cold %.2f ms, list cached %.2f ms, response cached %.3f ms (identity %.3f ms), "
-                + "database ceiling %.2f ms", Samples.median(cold), Samples.median(list), Samples.median(warm),
-                Samples.median(warmIdentity), Samples.median(database)));
+        log(String.format(Locale.ROOT, "  cold %.2f ms (identity %.2f ms), list cached %.2f ms, response cached %.3f ms "
+                + "(identity %.3f ms), database ceiling %.2f ms", Samples.median(cold), Samples.median(coldIdentity),
+                Samples.median(list), Samples.median(warm), Samples.median(warmIdentity), Samples.median(database)));
     }
 
     /**
@@ -760,13 +810,20 @@ public final class BenchmarkSuite {
                 + "  return wrk.format(nil, paths[(i % #paths) + 1])\nend\n");
         Files.writeString(script, lua);
         URI url = server.base.resolve("properties/");
+        // The plain servlet sends one of the pages (gzip, as the hits do): the floor of a page hit.
+        byte[] page = ServiceClient.expect(client.get(paths.get(1).substring(1), true), 200).response().body();
+        client.put("ceiling/body?coding=gzip", page);
         wrk.run(url, settings.warmupSeconds(), List.of(GZIP), Optional.of(script));
+        settle("servlet-page-gzip");
         List<Wrk.Result> runs = new ArrayList<>();
+        List<Wrk.Result> servlet = new ArrayList<>();
         for (int round = 0; round < settings.repeats(); round++) {
             runs.add(checked("pages-100k", measured(url, List.of(GZIP), Optional.of(script))));
+            servlet.add(load("servlet-page-gzip"));
         }
         report.pages = median(runs);
-        report.pageBytes = ServiceClient.expect(client.get(paths.get(1).substring(1), true), 200).response().body().length;
+        report.pagesServlet = median(servlet);
+        report.pageBytes = page.length;
         report.commands.put("pages-100k", wrk.commandLine(url, settings.loadSeconds(), List.of(GZIP),
                 Optional.of("target/bench/pages.lua")));
     }
@@ -862,6 +919,7 @@ public final class BenchmarkSuite {
     }
 
     private void stop() {
+        nginx.ifPresent(NginxCeiling::close);
         try {
             if (redis != null) {
                 redis.close();

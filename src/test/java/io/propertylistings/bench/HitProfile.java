@@ -29,6 +29,7 @@ final class HitProfile {
                     contains("CachedResponseInterceptor.invoke")),
             new Category("the Redis round trip on the request thread (Redisson, Netty): `GenerationScripts.lookup`",
                     contains("GenerationScripts.lookup")),
+            new Category("waiting for the shared Redis `GET` of the generation (`SharedRead`)", contains("SharedRead.")),
             new Category("writing the body, answered before JAX-RS (`EarlyHitFilter.write`)",
                     contains("EarlyHitFilter.write")),
             new Category("the rest of the answer before JAX-RS (signature, alias, near cache)",

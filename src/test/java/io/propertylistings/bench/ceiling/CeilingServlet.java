@@ -12,6 +12,10 @@ public class CeilingServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        send(request, response);
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean gzip = CeilingBody.acceptsGzip(request.getHeader("Accept-Encoding"));
         byte[] body = gzip ? CeilingBody.gzip : CeilingBody.identity;
         response.setContentType("application/json");
