@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -46,8 +47,16 @@ public final class Gzip {
      * a higher level costs more time than its smaller gzip saves (bench/NOTES.md, MissPathSteps).
      */
     public static Writer writer(int expectedBytes) {
+        return writer(expectedBytes, 0);
+    }
+
+    /**
+     * As {@link #writer(int)}, and keeps the bytes written as they are while they are at most {@code
+     * keepIdentityUpTo}: a client without gzip then gets them instead of an inflated copy of the gzip.
+     */
+    public static Writer writer(int expectedBytes, int keepIdentityUpTo) {
         try {
-            return new Writer(new ByteArrayOutputStream(expectedBytes));
+            return new Writer(new ByteArrayOutputStream(expectedBytes), keepIdentityUpTo);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // into memory: does not happen
         }
@@ -57,11 +66,27 @@ public final class Gzip {
     public static final class Writer extends GZIPOutputStream {
 
         private final ByteArrayOutputStream out;
+        private final int keepIdentityUpTo;
+        private ByteArrayOutputStream identity;
 
-        private Writer(ByteArrayOutputStream out) throws IOException {
+        private Writer(ByteArrayOutputStream out, int keepIdentityUpTo) throws IOException {
             super(out, 8192);
             this.out = out;
+            this.keepIdentityUpTo = keepIdentityUpTo;
+            this.identity = keepIdentityUpTo > 0 ? new ByteArrayOutputStream(Math.min(keepIdentityUpTo, 1 << 16)) : null;
             def.setLevel(Deflater.BEST_SPEED);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            super.write(bytes, offset, length);
+            if (identity != null) {
+                if (identity.size() + length > keepIdentityUpTo) {
+                    identity = null; // too large to keep: an identity client's copy is inflated when asked for
+                } else {
+                    identity.write(bytes, offset, length);
+                }
+            }
         }
 
         public byte[] gzip() {
@@ -71,6 +96,11 @@ public final class Gzip {
                 throw new UncheckedIOException(e); // into memory: does not happen
             }
             return out.toByteArray();
+        }
+
+        /** The bytes written, if they were kept. */
+        public Optional<byte[]> identity() {
+            return Optional.ofNullable(identity).map(ByteArrayOutputStream::toByteArray);
         }
     }
 

@@ -55,7 +55,7 @@ record RenderedResponse(StoredResponse stored, Response uncached) {
             // Its ETag hashes the gzip, which fixes the identity bytes as well: no inflating just to hash them.
             Map<String, String> headers = headers(response, ETags.etag(gzipped.gzip()));
             return new RenderedResponse(StoredResponse.ofGzip(response.getStatus(), type(response), headers,
-                    gzipped.gzip(), System.currentTimeMillis() + ttl.toMillis()), null);
+                    gzipped.gzip(), gzipped.identity(), System.currentTimeMillis() + ttl.toMillis()), null);
         }
         byte[] body;
         if (entity instanceof byte[] raw) {

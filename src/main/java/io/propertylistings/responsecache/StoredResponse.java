@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A response as it is kept in Redis: status, content type, headers (its ETag among them), the body bytes and
@@ -49,15 +50,16 @@ final class StoredResponse {
 
     /**
      * A response whose body its maker had gzipped already: stored as it is, not compressed again. A body that
-     * would not have been gzipped ({@link #of}) is stored as {@link #of} would.
+     * would not have been gzipped ({@link #of}) is stored as {@link #of} would. {@code identity}, the body as it is
+     * when the maker kept it, saves inflating the gzip for a client without gzip.
      */
     public static StoredResponse ofGzip(int status, String contentType, Map<String, String> headers, byte[] gzip,
-            long expiresAtMillis) {
+            Optional<byte[]> identity, long expiresAtMillis) {
         long length = Gzip.identityLength(gzip);
         if (length < GZIP_FROM_BYTES || gzip.length >= length) {
-            return of(status, contentType, headers, Gzip.decompress(gzip), expiresAtMillis);
+            return of(status, contentType, headers, identity.orElseGet(() -> Gzip.decompress(gzip)), expiresAtMillis);
         }
-        return new StoredResponse(status, contentType, headers, null, expiresAtMillis, gzip);
+        return new StoredResponse(status, contentType, headers, identity.orElse(null), expiresAtMillis, gzip);
     }
 
     public int status() {

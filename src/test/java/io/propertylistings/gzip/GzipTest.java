@@ -3,6 +3,7 @@ package io.propertylistings.gzip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,23 @@ public class GzipTest {
         assertEquals(json.length, Gzip.identityLength(gzip));
         Gzip.checkFraming(gzip);
         assertArrayEquals(json, Gzip.decompress(Gzip.compress(json)));
+    }
+
+    @Test
+    void aWriterKeepsWhatWasWrittenOnlyUpToItsLimit() throws IOException {
+        byte[] json = json(2_000);
+        Gzip.Writer kept = Gzip.writer(1 << 10, json.length);
+        Gzip.Writer dropped = Gzip.writer(1 << 10, json.length - 1);
+        for (Gzip.Writer writer : new Gzip.Writer[] {kept, dropped}) {
+            writer.write(json, 0, 1000);
+            writer.write(json, 1000, json.length - 1000);
+            writer.close();
+            assertArrayEquals(json, Gzip.decompress(writer.gzip()));
+        }
+
+        assertArrayEquals(json, kept.identity().orElseThrow());
+        assertTrue(dropped.identity().isEmpty());
+        assertTrue(Gzip.writer(1 << 10).identity().isEmpty());
     }
 
     @Test

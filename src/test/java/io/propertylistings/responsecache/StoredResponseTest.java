@@ -2,6 +2,7 @@ package io.propertylistings.responsecache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.propertylistings.gzip.Gzip;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StoredResponseTest {
@@ -52,7 +54,8 @@ class StoredResponseTest {
         byte[] json = GzipTest.json(200);
         byte[] gzip = Gzip.compress(json);
 
-        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of("ETag", "\"e\""), gzip, 7L);
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of("ETag", "\"e\""), gzip, Optional.empty(),
+                7L);
         assertArrayEquals(gzip, stored.gzip(), "stored as given, not compressed again");
         StoredResponse decoded = StoredResponse.decode(stored.encode());
         assertArrayEquals(gzip, decoded.gzip());
@@ -61,11 +64,24 @@ class StoredResponseTest {
     }
 
     @Test
+    void servesTheIdentityBodyItWasGivenBesideTheGzipWithoutInflating() {
+        byte[] json = GzipTest.json(200);
+        byte[] gzip = Gzip.compress(json);
+        byte[] given = json.clone();
+
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), gzip, Optional.of(given), 7L);
+        assertSame(given, stored.body(), "the given body, not an inflated copy");
+        assertArrayEquals(gzip, stored.gzip());
+        assertEquals(gzip.length + json.length, stored.heapBytes());
+        assertArrayEquals(gzip, StoredResponse.decode(stored.encode()).gzip(), "Redis keeps the gzip only");
+    }
+
+    @Test
     void countsTheIdentityBodyItCanInflateAsWellAsItsGzip() {
         byte[] json = GzipTest.json(200);
         byte[] gzip = Gzip.compress(json);
         StoredResponse stored = StoredResponse.decode(
-                StoredResponse.ofGzip(200, "application/json", Map.of(), gzip, 7L).encode());
+                StoredResponse.ofGzip(200, "application/json", Map.of(), gzip, Optional.empty(), 7L).encode());
         assertEquals(gzip.length + json.length, stored.heapBytes(), "before an identity client asked");
         stored.body();
         assertEquals(gzip.length + json.length, stored.heapBytes(), "after");
@@ -76,7 +92,8 @@ class StoredResponseTest {
     @Test
     void aGivenGzipOfASmallBodyIsStoredAsTheBody() {
         byte[] small = "{\"properties\":[],\"count\":0}".getBytes(StandardCharsets.UTF_8);
-        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), Gzip.compress(small), 7L);
+        StoredResponse stored = StoredResponse.ofGzip(200, "application/json", Map.of(), Gzip.compress(small),
+                Optional.empty(), 7L);
         assertEquals(false, stored.hasGzip());
         assertArrayEquals(small, StoredResponse.decode(stored.encode()).body());
     }
@@ -84,9 +101,9 @@ class StoredResponseTest {
     @Test
     void rejectsAStoredGzipWithoutItsFraming() {
         byte[] encoded = StoredResponse.ofGzip(200, "application/json", Map.of(),
-                Gzip.compress(GzipTest.json(200)), 7L).encode();
+                Gzip.compress(GzipTest.json(200)), Optional.empty(), 7L).encode();
         int bodyStart = encoded.length - StoredResponse.ofGzip(200, "application/json", Map.of(),
-                Gzip.compress(GzipTest.json(200)), 7L).gzip().length;
+                Gzip.compress(GzipTest.json(200)), Optional.empty(), 7L).gzip().length;
         encoded[bodyStart] = 0;
         assertThrows(IllegalArgumentException.class, () -> StoredResponse.decode(encoded));
     }

@@ -32,6 +32,9 @@ import java.util.Optional;
 public class PropertyCatalog {
 
     private static final int LIST_GZIP_GUESS = 256 * 1024;
+    // A cold request of a client without gzip then sends the bytes it wrote instead of inflating the gzip; past
+    // this size (some 30,000 properties) the copy would cost more heap than the inflating saves time.
+    private static final int LIST_IDENTITY_KEPT_UP_TO = 8 << 20;
 
     @Inject
     PropertyStore store;
@@ -59,9 +62,9 @@ public class PropertyCatalog {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PropertyListBody all() {
         return cache.get(list.entry(), () -> {
-            Gzip.Writer gzip = Gzip.writer(LIST_GZIP_GUESS);
+            Gzip.Writer gzip = Gzip.writer(LIST_GZIP_GUESS, LIST_IDENTITY_KEPT_UP_TO);
             int count = store.writeAll(gzip);
-            return new PropertyListBody(gzip.gzip(), count);
+            return new PropertyListBody(gzip.gzip(), count, gzip.identity());
         }).value();
     }
 

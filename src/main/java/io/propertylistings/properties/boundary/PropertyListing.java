@@ -1,6 +1,7 @@
 package io.propertylistings.properties.boundary;
 
 import io.propertylistings.properties.entity.PropertyList;
+import io.propertylistings.properties.entity.PropertyListBody;
 import io.propertylistings.properties.entity.PropertyQuery;
 import io.propertylistings.responsecache.CachedResponse;
 import io.propertylistings.responsecache.GzippedBody;
@@ -28,7 +29,7 @@ public class PropertyListing {
     @CachedResponse(name = "property-list", ttlSeconds = 900)
     public Response list(PropertyQuery query) {
         if (query.isEverything()) {
-            return Response.ok(new GzippedBody(catalog.all().gzip())).build();
+            return Response.ok(gzipped(catalog.all())).build();
         }
         PropertyCatalog.PropertyPage found = catalog.search(query);
         if (query.page().isEmpty()) {
@@ -37,6 +38,10 @@ public class PropertyListing {
         Response.ResponseBuilder response = Response.ok(PropertyList.page(found.items(), found.total()));
         PageLinks.of(servlet.getContextPath() + "/properties/", query, found.total()).forEach(response::header);
         return response.build();
+    }
+
+    private static GzippedBody gzipped(PropertyListBody list) {
+        return new GzippedBody(list.gzip(), list.identity());
     }
 
     // A detail depends on its own row: writes to other properties leave it cached.

@@ -47,6 +47,12 @@ public class PropertyListCache implements ValueCodec<PropertyListBody> {
         return true;
     }
 
+    // A copy held in this JVM may hold the identity body of the load that made it.
+    @Override
+    public long heapBytes(PropertyListBody list, byte[] stored) {
+        return stored.length + list.identity().map(identity -> identity.length).orElse(0);
+    }
+
     @Override
     public PropertyListBody decode(byte[] stored) {
         if (stored.length < 4) {
