@@ -119,6 +119,10 @@ public final class BenchmarkSuite {
         server = BenchServer.start(target, work);
         report.startup = server.startup;
         log("Payara Micro answered 200 " + server.startup.toMillis() + " ms after its launch");
+        if (System.getProperty("bench.profile", "").equals("startup")) { // -Dbench.profile=startup: only that
+            profiled = true;
+            return;
+        }
         client = new ServiceClient(server.base, BenchServer.ADMIN, server.adminPassword);
         redis = Resp.connect(server.services.redisAddress());
         wrk = new Wrk(2, CONNECTIONS, work);
