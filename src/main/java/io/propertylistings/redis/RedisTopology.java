@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.Config;
@@ -73,6 +74,8 @@ public final class RedisTopology {
         // Connect on first use: the service must start, and answer from the database, while Redis is down.
         config.setLazyInitialization(true);
         config.setUseScriptCache(true);
+        // Every command of this service names its codec; the default would otherwise be Kryo, which the WAR leaves out.
+        config.setCodec(ByteArrayCodec.INSTANCE);
         // Redisson's defaults (16 + 32 threads, 64 connections with 24 always open) are sized for a big client;
         // each thread and connection costs memory, and this one sends one short command per request.
         config.setThreads(number(THREADS, 4));

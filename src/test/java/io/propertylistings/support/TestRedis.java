@@ -2,6 +2,7 @@ package io.propertylistings.support;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.Config;
 
 /** A Redis client of the tests' own, to look at and change what the service stored. */
@@ -16,6 +17,7 @@ public final class TestRedis {
         if (client == null) {
             Config config = new Config();
             config.useSingleServer().setAddress(PayaraMicroEnvironment.services().redisAddress());
+            config.setCodec(ByteArrayCodec.INSTANCE); // the service's; Redisson's default, Kryo, is not on the class path
             client = Redisson.create(config);
             Runtime.getRuntime().addShutdownHook(new Thread(client::shutdown));
         }
