@@ -1,9 +1,9 @@
 package io.propertylistings.bench;
 
+import io.propertylistings.support.FreePort;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,10 +38,7 @@ final class NginxCeiling implements Closeable {
         Path root = work.resolve("nginx");
         Path html = root.resolve("html");
         Files.createDirectories(html);
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         Files.writeString(root.resolve("nginx.conf"), """
                 daemon off;
