@@ -9,8 +9,4 @@ import java.util.Optional;
  * too ({@code identity}, when it has just made both).
  */
 public record GzippedBody(byte[] gzip, Optional<byte[]> identity) {
-
-    public GzippedBody(byte[] gzip) {
-        this(gzip, Optional.empty());
-    }
 }
