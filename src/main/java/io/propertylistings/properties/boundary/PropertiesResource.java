@@ -31,6 +31,8 @@ import java.util.Optional;
 public class PropertiesResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** What a PATCH takes (RFC 5789's {@code Accept-Patch}): a merge patch, under its own type or as plain JSON. */
+    static final String ACCEPT_PATCH = MERGE_PATCH + ", " + MediaType.APPLICATION_JSON;
 
     @Inject
     PropertyCatalog catalog;
@@ -72,9 +74,10 @@ public class PropertiesResource {
         return catalog.replace(id, drafts.draft(drafts.object(body))).orElseThrow(() -> notFound(id));
     }
 
+    // Most JSON clients send a PATCH as application/json: it is taken as the same merge patch (RFC 7396).
     @PATCH
     @Path("{id: [0-9]{1,18}}")
-    @Consumes(MERGE_PATCH)
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     public PropertyJson patch(@PathParam("id") long id, InputStream body) {
         return catalog.patch(id, drafts.object(body)).orElseThrow(() -> notFound(id));
     }

@@ -424,6 +424,11 @@ class ObservabilityIT {
         String errorRef = create.getJsonObject("responses").getJsonObject("400").getJsonObject("content")
                 .getJsonObject("application/json").getJsonObject("schema").getString("$ref");
         assertEquals("#/components/schemas/ErrorResponse", errorRef);
+        JsonObject patch = document.getJsonObject("paths").getJsonObject(pathKey(document, "/properties/{id}"))
+                .getJsonObject("patch");
+        assertEquals(Set.of("application/merge-patch+json", "application/json"),
+                patch.getJsonObject("requestBody").getJsonObject("content").keySet(),
+                "the PATCH described is the one that takes a body");
         JsonObject error = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ErrorResponse");
         assertNotNull(error, "no ErrorResponse schema");
         assertEquals(Set.of("status", "error", "message", "violations"), error.getJsonObject("properties").keySet());

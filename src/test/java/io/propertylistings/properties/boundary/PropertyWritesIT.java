@@ -16,9 +16,11 @@ import java.net.URI;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,12 @@ class PropertyWritesIT {
         assertEquals("7.50", body.getString("price"));
         assertEquals("Kumasi", body.getString("location"));
 
+        HttpResponse<byte[]> asJson = admin.send("PATCH", "properties/" + existing, "application/json",
+                "{\"location\":\"Tamale\"}");
+        assertEquals(200, asJson.statusCode(), "a PATCH in application/json is the same merge patch");
+        assertEquals("7.50", Http.json(asJson).getString("price"));
+        assertEquals("Tamale", Http.json(anonymous.get("properties/" + existing)).getString("location"));
+
         HttpResponse<byte[]> nulled = admin.send("PATCH", "properties/" + existing, "application/merge-patch+json",
                 "{\"title\":null}");
         assertEquals(400, nulled.statusCode(), "null removes the title, which is required");
@@ -104,6 +112,19 @@ class PropertyWritesIT {
 
         assertEquals(204, admin.delete("properties/" + existing).statusCode());
         assertEquals(404, anonymous.get("properties/" + existing).statusCode());
+    }
+
+    @Test
+    void optionsOfAPropertySayWhatAPatchTakes() {
+        HttpResponse<byte[]> options = anonymous.send(anonymous.request("properties/" + existing)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, options.statusCode());
+        assertTrue(options.headers().firstValue("Allow").orElse("").contains("PATCH"), options.headers().map().toString());
+        assertEquals(Optional.of("application/merge-patch+json, application/json"),
+                options.headers().firstValue("Accept-Patch"));
+        HttpResponse<byte[]> ofTheList = anonymous.send(anonymous.request("properties/")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(Optional.empty(), ofTheList.headers().firstValue("Accept-Patch"), "the list takes no PATCH");
     }
 
     @Test
@@ -133,7 +154,13 @@ class PropertyWritesIT {
         expect(400, admin.send("POST", "properties/", "application/json", VALID.replace("Cottage", "a\\u0000b")),
                 List.of("title"));
         expect(415, admin.send("POST", "properties/", "text/plain", VALID), List.of());
-        expect(415, admin.send("PATCH", "properties/" + existing, "application/json", "{\"price\":1}"), List.of());
+        HttpResponse<byte[]> unsupportedPatch = admin.send("PATCH", "properties/" + existing, "text/plain",
+                "{\"price\":1}");
+        expect(415, unsupportedPatch, List.of());
+        assertEquals(Optional.of("application/merge-patch+json, application/json"),
+                unsupportedPatch.headers().firstValue("Accept-Patch"), "a 415 for a PATCH says what it takes");
+        assertTrue(Http.json(unsupportedPatch).getString("message").contains("application/merge-patch+json"),
+                Http.text(unsupportedPatch));
         expect(413, admin.send("POST", "properties/", "application/json",
                 VALID.replace("Stone walls", "x".repeat(70_000))), List.of());
         assertEquals(413, chunkedPost(VALID.replace("Stone walls", "y".repeat(70_000))), "a chunked body over 64 KiB");
