@@ -1,5 +1,6 @@
 package io.propertylistings.bench;
 
+import io.propertylistings.support.DemoText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -67,8 +68,9 @@ final class Seeder {
         int rooms = 1 + (int) Math.floorMod(mix >>> 24, 6);
         String title = kind + " " + i + " in " + place;
         String description = String.format(Locale.ROOT,
-                "A %s in %s with %d rooms, %s and %s, close to %s. Energy class %c, %d m2, ref %d, available from month %d.",
-                kind.toLowerCase(Locale.ROOT), place, rooms, first, second, near, (char) ('A' + Math.floorMod(mix >>> 28, 6)),
+                "%s in %s with %s, %s and %s, close to %s. Energy class %c, %d m2, ref %d, available from month %d.",
+                DemoText.sentenceStart(kind), place, DemoText.rooms(rooms), first, second, near,
+                (char) ('A' + Math.floorMod(mix >>> 28, 6)),
                 30 + Math.floorMod(mix >>> 6, 170), i, 1 + Math.floorMod(mix >>> 4, 12));
         long cents = 5_000_000L + Math.floorMod(mix, 95_000_000L);
         String created = String.format(Locale.ROOT, "2025-%02d-%02dT%02d:%02d:%02dZ", 1 + Math.floorMod(i, 12),

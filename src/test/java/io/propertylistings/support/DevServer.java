@@ -110,9 +110,10 @@ public final class DevServer {
             String kind = kinds.get(i % kinds.size());
             String place = places.get(i % places.size());
             String body = String.format(Locale.ROOT,
-                    "{\"title\":\"%s %d in %s\",\"description\":\"A %s in %s with %d rooms, close to transport and shops.\","
+                    "{\"title\":\"%s %d in %s\",\"description\":\"%s in %s with %s, close to transport and shops.\","
                             + "\"price\":%d.%02d,\"location\":\"%s\"}",
-                    kind, i, place, kind.toLowerCase(Locale.ROOT), place, 1 + i % 4, 75_000 + i * 12_500, i * 5 % 100, place);
+                    kind, i, place, DemoText.sentenceStart(kind), place, DemoText.rooms(1 + i % 4),
+                    75_000 + i * 12_500, i * 5 % 100, place);
             HttpResponse<String> created = client.send(HttpRequest.newBuilder(base.resolve("properties/"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", authorization)
