@@ -112,6 +112,7 @@ final class SmokeSuite {
     }
 
     private void updateAndDeleteAreSeenByTheNextRead(long id) {
+        patchesAsClientsSendThem(id);
         String title = "Updated on " + server.name();
         HttpResponse<byte[]> replaced = admin.send("PUT", "properties/" + id, "application/json", draft(title, "99.5"));
         assertEquals(200, replaced.statusCode(), () -> "PUT: " + Http.text(replaced));
@@ -127,6 +128,17 @@ final class SmokeSuite {
         assertTrue(find(Http.json(app.get("properties/")), id).isEmpty(), "deleted property still listed");
         assertEquals(404, app.get("properties/" + id).statusCode());
         assertEquals(404, admin.delete("properties/" + id).statusCode());
+    }
+
+    /** A PATCH in application/json is a merge patch; another type is a 415 that says what a PATCH takes. */
+    private void patchesAsClientsSendThem(long id) {
+        HttpResponse<byte[]> patched = admin.send("PATCH", "properties/" + id, "application/json", "{\"price\":\"77.00\"}");
+        assertEquals(200, patched.statusCode(), () -> "PATCH: " + Http.text(patched));
+        assertEquals("77.00", Http.json(app.get("properties/" + id)).getString("price"));
+        HttpResponse<byte[]> refused = admin.send("PATCH", "properties/" + id, "text/plain", "{}");
+        assertEquals(415, refused.statusCode(), () -> "PATCH as text/plain: " + Http.text(refused));
+        assertEquals("application/merge-patch+json, application/json", refused.headers().firstValue("Accept-Patch")
+                .orElse(null), () -> "415 headers: " + refused.headers().map());
     }
 
     /**
