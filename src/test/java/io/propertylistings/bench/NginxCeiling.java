@@ -1,6 +1,7 @@
 package io.propertylistings.bench;
 
 import io.propertylistings.support.FreePort;
+import io.propertylistings.support.Waiting;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -86,7 +87,7 @@ final class NginxCeiling implements Closeable {
                     throw new IOException("nginx did not start: " + Files.readString(root.resolve("nginx.out"))
                             + (Files.exists(root.resolve("error.log")) ? Files.readString(root.resolve("error.log")) : ""));
                 }
-                TimeUnit.MILLISECONDS.sleep(50); // polling for the port to open
+                Waiting.betweenPolls(50); // polling for the port to open, within the deadline
             }
         }
         process.destroyForcibly();

@@ -9,6 +9,7 @@ import io.propertylistings.support.BackingServices;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.TestAccounts;
+import io.propertylistings.support.Waiting;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -153,7 +154,7 @@ final class SmokeSuite {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!warmUpsDone(Http.json(app.get("cache/metrics")))) {
             assertTrue(System.nanoTime() < deadline, "no warm-up within 60 s of the write");
-            pause();
+            Waiting.betweenPolls(20);
         }
         HttpResponse<byte[]> list = app.get("properties/");
         assertEquals("HIT", xCache(list), "the warm-up after the write stored the list");
@@ -180,7 +181,7 @@ final class SmokeSuite {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"HIT".equals(xCache(app.get("properties/" + id)))) {
             assertTrue(System.nanoTime() < deadline, "the detail is cached within 30 s (the node hears the database)");
-            pause();
+            Waiting.betweenPolls(20);
         }
         long committed;
         try (Connection connection = services.openDatabase();
@@ -215,15 +216,6 @@ final class SmokeSuite {
         return warming.getJsonNumber("warmups").longValue() + warming.getJsonNumber("skipped").longValue() == evictions + 1;
     }
 
-    // Between two polls of a condition; not a wait for anything by itself.
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void invalidWriteIsRejected() {
         HttpResponse<byte[]> invalid = admin.send("POST", "properties/", "application/json", draft("Negative", "-1"));

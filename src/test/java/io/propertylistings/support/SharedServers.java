@@ -168,7 +168,7 @@ public final class SharedServers
         long deadline = System.nanoTime() + STEADY_WITHIN.toNanos();
         String unsteady = unsteady(http, configuration);
         while (unsteady != null && System.nanoTime() < deadline) {
-            pause();
+            Waiting.betweenPolls(50);
             unsteady = unsteady(http, configuration);
         }
         return unsteady;
@@ -218,15 +218,6 @@ public final class SharedServers
         return value == null ? "" : value instanceof JsonString text ? text.getString() : value.toString();
     }
 
-    // Between two polls of the state, bounded by STEADY_WITHIN; not a wait for anything by itself.
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Runs the classes of each shared configuration one after the other (in the order of {@link TestServer}),

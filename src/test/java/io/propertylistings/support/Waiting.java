@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
-/** How unit tests of concurrent code wait for a state, never for a time: at most 10 s, then the test fails. */
+/**
+ * How tests wait for a state, never for a time: at most 10 s, then the test fails; and the pause between two
+ * polls of those that poll with a deadline of their own.
+ */
 public final class Waiting {
 
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -33,6 +36,19 @@ public final class Waiting {
                 throw new AssertionError(state.get());
             }
             Thread.yield();
+        }
+    }
+
+    /**
+     * A pause between two polls of a condition by a caller that bounds the polling with its own deadline: not a
+     * wait for anything by itself.
+     */
+    public static void betweenPolls(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

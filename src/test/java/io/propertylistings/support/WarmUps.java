@@ -26,7 +26,7 @@ public final class WarmUps {
                         + scrape.cache("warmups", "response") + ", skipped " + scrape.cache("warmups_skipped", "response")
                         + ", evictions " + scrape.cache("evictions", "response"));
             }
-            pause();
+            Waiting.betweenPolls(20);
             scrape = MetricsScrape.of(http);
         }
         return scrape;
@@ -37,13 +37,4 @@ public final class WarmUps {
                 == scrape.cache("evictions", "response") + 1;
     }
 
-    // Between two polls of the condition; not a wait for anything by itself.
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,6 +13,7 @@ import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
 import io.propertylistings.support.TestServer;
+import io.propertylistings.support.Waiting;
 import io.propertylistings.support.WarmUps;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -79,7 +80,7 @@ class DashboardIT {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (infoCalls() - infoAtStart - ++polls < 3) {
             assertTrue(System.nanoTime() < deadline, "the service sent no INFO to Redis for " + DEADLINE);
-            pause();
+            Waiting.betweenPolls(50);
         }
         long quietTo = System.currentTimeMillis();
 
@@ -523,21 +524,12 @@ class DashboardIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + DEADLINE + "; last: " + value);
             }
-            pause();
+            Waiting.betweenPolls(50);
             value = read.get();
         }
         return value;
     }
 
-    // Between two polls of a condition, bounded by its deadline; not a wait for anything by itself.
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long create(Http admin, String title) {
         HttpResponse<byte[]> response = admin.send("POST", "properties/", "application/json",
