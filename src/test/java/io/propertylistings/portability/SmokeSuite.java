@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.propertylistings.support.BackingServices;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.Problems;
 import io.propertylistings.support.TestAccounts;
 import io.propertylistings.support.Waiting;
 import jakarta.json.JsonObject;
@@ -220,7 +221,7 @@ final class SmokeSuite {
     private void invalidWriteIsRejected() {
         HttpResponse<byte[]> invalid = admin.send("POST", "properties/", "application/json", draft("Negative", "-1"));
         assertEquals(400, invalid.statusCode(), () -> "Bean Validation is not active: " + Http.text(invalid));
-        assertEquals("price", Http.json(invalid).getJsonArray("violations").getJsonObject(0).getString("field"));
+        assertEquals(List.of("price"), Problems.fields(Problems.expect(400, invalid)));
     }
 
     private void metrics() {

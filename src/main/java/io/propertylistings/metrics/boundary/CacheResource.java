@@ -5,16 +5,20 @@ import io.propertylistings.metrics.control.CacheReports;
 import io.propertylistings.metrics.entity.CacheHistoryReport;
 import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;
-import io.propertylistings.platform.boundary.ErrorResponse;
+import io.propertylistings.platform.boundary.Problem;
+import io.propertylistings.platform.boundary.ProblemType;
 import io.propertylistings.platform.boundary.InvalidRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Cache figures for people and scripts. Without Redis: 503 with the same shape and an {@code error} field. */
+/**
+ * Cache figures for people and scripts. Without Redis: a 503 problem ({@code redis-unavailable}) that carries the
+ * same figures as extension members, with {@code error} saying why.
+ */
 @RequestScoped
 @Path("cache")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,19 +44,24 @@ public class CacheResource {
     @Inject
     CacheHistory history;
 
+    @Inject
+    Jsonb jsonb;
+
+    @Context
+    UriInfo uri;
+
     @GET
     @Path("metrics")
     @Operation(summary = "Redis keyspace figures with the seed's keys, an assessment, and this service's figures per level")
     @APIResponse(responseCode = "200", description = "all figures",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "CacheMetrics")))
-    @APIResponse(responseCode = "503", description = "Redis cannot be reached: keyspace figures null, error says why",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "503", description = "Redis cannot be reached: a redis-unavailable problem that carries the figures (keyspace figures null, error says why)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "CacheMetrics")))
     public Response metrics() {
         CacheMetricsReport report = reports.metrics();
-        return Response.status(report.error() == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(report).build();
+        return answer(report, report.error());
     }
 
     @GET
@@ -58,13 +70,12 @@ public class CacheResource {
     @APIResponse(responseCode = "200", description = "what each level holds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "CacheInfo")))
-    @APIResponse(responseCode = "503", description = "Redis cannot be reached: contents null, error says why",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "503", description = "Redis cannot be reached: a redis-unavailable problem that carries the figures (contents null, error says why)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(ref = "CacheInfo")))
     public Response info() {
         CacheInfoReport report = reports.info();
-        return Response.status(report.error() == null ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(report).build();
+        return answer(report, report.error());
     }
 
     @GET
@@ -84,13 +95,22 @@ public class CacheResource {
         return history.history(since(since));
     }
 
+    /** The report; without Redis a 503 problem that still carries the report's figures as extension members. */
+    private Response answer(Object report, String error) {
+        if (error == null) {
+            return Response.ok(report).build();
+        }
+        Problem problem = Problem.of(ProblemType.REDIS_UNAVAILABLE, error).at(uri.getRequestUri().getRawPath());
+        return problem.response().entity(problem.extendedWith(report, jsonb)).build();
+    }
+
     private static long since(String value) {
         if (value == null || value.isEmpty()) {
             return 0;
         }
         if (!value.matches("[0-9]{1,18}")) {
             throw new InvalidRequestException("the query is not valid",
-                    List.of(new ErrorResponse.Violation("since", "must be milliseconds since the epoch")));
+                    List.of(new Problem.Violation("since", "must be milliseconds since the epoch")));
         }
         return Long.parseLong(value);
     }

@@ -18,13 +18,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the scanned OpenAPI document. Adds the error answers that the exception mappers give to every
  * operation, so that no resource has to repeat them: 400 where there is a request body, 404 where there is a
- * path parameter, 401, 429 and 500 everywhere, each with the one {@link ErrorResponse} body. And turns JAX-RS path templates
- * with a regular expression ({@code {id: [0-9]+}}, which Payara copies as is) into OpenAPI's {@code {id}}.
- * Named by {@code mp.openapi.filter}.
+ * path parameter, 503 on the properties, 401, 406, 429 and 500 everywhere, each a {@link Problem}, and documents
+ * the {@link ProblemType}s in its schema. And turns JAX-RS path templates with a regular expression
+ * ({@code {id: [0-9]+}}, which Payara copies as is) into OpenAPI's {@code {id}}. Named by {@code mp.openapi.filter}.
  */
 public class ErrorResponsesFilter implements OASFilter {
 
-    static final String SCHEMA_NAME = "ErrorResponse";
+    static final String SCHEMA_NAME = "Problem";
     private static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
 
     @Override
@@ -35,7 +35,8 @@ public class ErrorResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         if (operation.getRequestBody() != null) {
-            addIfAbsent(responses, "400", "The body is not JSON, or breaks a limit; violations name each field");
+            addIfAbsent(responses, "400", "The body is not JSON, or breaks a limit (" + ProblemType.INVALID_REQUEST.uri()
+                    + "); violations name each field");
         }
         List<Parameter> parameters = operation.getParameters();
         if (parameters != null && parameters.stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.PATH)) {
@@ -43,7 +44,9 @@ public class ErrorResponsesFilter implements OASFilter {
         }
         // Any request may send credentials, and one whose Authorization header authenticates nobody is refused.
         addIfAbsent(responses, "401", "The Authorization header authenticates nobody (a write: or there is none)");
-        addIfAbsent(responses, "429", "Too many failed logins for this name or from this address; see Retry-After");
+        addIfAbsent(responses, "406", "The Accept header takes none of the types this operation answers");
+        addIfAbsent(responses, "429", "Too many failed logins for this name or from this address ("
+                + ProblemType.LOGIN_THROTTLED.uri() + "); see Retry-After");
         addIfAbsent(responses, "500", "An unexpected failure; details are in the server log, not in the body");
         return operation;
     }
@@ -53,6 +56,11 @@ public class ErrorResponsesFilter implements OASFilter {
         Paths paths = openAPI.getPaths();
         if (paths != null && paths.getPathItems() != null) {
             for (Map.Entry<String, PathItem> path : new LinkedHashMap<>(paths.getPathItems()).entrySet()) {
+                if (path.getKey().startsWith("/properties") && path.getValue().getOperations() != null) {
+                    path.getValue().getOperations().values().forEach(operation -> addIfAbsent(operation.getResponses(),
+                            "503", "PostgreSQL cannot be reached and no cached answer can stand in ("
+                                    + ProblemType.DATABASE_UNAVAILABLE.uri() + "); see Retry-After"));
+                }
                 String template = openApiTemplate(path.getKey());
                 if (!template.equals(path.getKey())) {
                     paths.removePathItem(path.getKey());
@@ -98,28 +106,43 @@ public class ErrorResponsesFilter implements OASFilter {
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        if (responses == null || responses.hasAPIResponse(status)) {
             return;
         }
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
-                .content(OASFactory.createContent().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF))));
+                .content(OASFactory.createContent()
+                        .addMediaType(Problem.MEDIA_TYPE, problem())
+                        .addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, problem()));
         responses.addAPIResponse(status, response);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.MediaType problem() {
+        return OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF));
     }
 
     static Schema errorSchema() {
         Schema violation = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .addProperty("field", text("the JSON field, or body"))
+                .addProperty("field", text("the JSON field or query parameter"))
                 .addProperty("message", text("what is wrong with it"));
+        StringBuilder types = new StringBuilder("about:blank (the status says it all, the title is its reason phrase)");
+        for (ProblemType type : ProblemType.values()) {
+            types.append("; ").append(type.uri()).append(" (").append(type.status().getStatusCode()).append(", ")
+                    .append(type.title()).append(')');
+        }
         return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .description("The one error body of this API")
-                .required(List.of("status", "error", "message", "violations"))
+                .description("Every error of this API: RFC 9457 Problem Details, sent as application/problem+json "
+                        + "(as application/json to a client whose Accept prefers it). A type's URI leads to its "
+                        + "description.")
+                .required(List.of("type", "status"))
+                .addProperty("type", text("the problem type: " + types).example(ProblemType.INVALID_REQUEST.uri()))
+                .addProperty("title", text("the type's summary").example(ProblemType.INVALID_REQUEST.title()))
                 .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(400))
-                .addProperty("error", text("the HTTP reason phrase").example("Bad Request"))
-                .addProperty("message", text("what went wrong").example("the request is not valid"))
+                .addProperty("detail", text("what went wrong this time").example("the request is not valid"))
+                .addProperty("instance", text("the path of the request").example("/properties/"))
                 .addProperty("violations", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(violation)
-                        .description("one per invalid field; empty for other errors"));
+                        .description("extension member of " + ProblemType.INVALID_REQUEST.uri()
+                                + ": one per invalid field"));
     }
 
     private static Schema text(String description) {

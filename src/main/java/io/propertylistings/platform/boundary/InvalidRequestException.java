@@ -12,14 +12,14 @@ public class InvalidRequestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<ErrorResponse.Violation> violations;
+    private final transient List<Problem.Violation> violations;
 
-    public InvalidRequestException(String message, List<ErrorResponse.Violation> violations) {
+    public InvalidRequestException(String message, List<Problem.Violation> violations) {
         super(message);
         this.violations = List.copyOf(violations);
     }
 
-    public List<ErrorResponse.Violation> violations() {
+    public List<Problem.Violation> violations() {
         return violations;
     }
 }

@@ -9,6 +9,6 @@ public class InvalidRequestMapper implements ExceptionMapper<InvalidRequestExcep
 
     @Override
     public Response toResponse(InvalidRequestException exception) {
-        return ErrorResponse.of(Response.Status.BAD_REQUEST, exception.getMessage(), exception.violations());
+        return Problem.of(ProblemType.INVALID_REQUEST, exception.getMessage(), exception.violations()).response().build();
     }
 }

@@ -21,13 +21,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
     public Response toResponse(Exception exception) {
         if (DatabaseFailures.unreachable(exception)) {
             LOG.warning(() -> "Database unreachable: " + rootCause(exception));
-            return Response.fromResponse(ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
-                            "the database is unavailable, try again shortly"))
+            return Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the database is unavailable, try again shortly")
+                    .response()
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .build();
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
-        return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "the request could not be completed");
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the request could not be completed").response().build();
     }
 
     private static String rootCause(Throwable failure) {

@@ -11,6 +11,6 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return ErrorResponse.of(Response.Status.BAD_REQUEST, "the body is not valid JSON for this resource");
+        return Problem.of(ProblemType.INVALID_REQUEST, "the body is not valid JSON for this resource").response().build();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** 404, 405, 415 and the other statuses JAX-RS raises, in the API's error shape. */
+/** 404, 405, 406, 413, 415 and the other statuses JAX-RS raises, as problems. */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -13,7 +13,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        Response.ResponseBuilder mapped = Response.fromResponse(ErrorResponse.of(status, message(exception, status)));
+        Response.ResponseBuilder mapped = Problem.of(status, message(exception, status)).response();
         // Keep what the client needs to recover, such as Allow on a 405.
         original.getStringHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
@@ -23,12 +23,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return mapped.build();
     }
 
+    /** What the exception says beyond its status, or null (no detail) when it only repeats the status. */
     private static String message(WebApplicationException exception, Response.StatusType status) {
         // Server errors keep their details in the log; client errors say what was wrong.
-        if (status.getFamily() == Response.Status.Family.SERVER_ERROR || exception.getMessage() == null) {
-            return status.getReasonPhrase();
-        }
         String message = exception.getMessage();
-        return message.startsWith("HTTP " + status.getStatusCode()) ? status.getReasonPhrase() : message;
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR || message == null
+                || message.startsWith("HTTP " + status.getStatusCode())) {
+            return null;
+        }
+        return message;
     }
 }

@@ -1,6 +1,6 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.platform.boundary.ErrorResponse;
+import io.propertylistings.platform.boundary.Problem;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
-import java.util.List;
 
 /**
  * What a {@code PATCH} body may be (RFC 5789's {@code Accept-Patch}), told before a client sends one, on the answer
@@ -29,10 +28,10 @@ public class AcceptPatch implements ContainerResponseFilter {
                 && response.getStatus() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode();
         if (refused) {
             String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            response.setEntity(new ErrorResponse(response.getStatus(), response.getStatusInfo().getReasonPhrase(),
-                    "PATCH takes " + PropertiesResource.ACCEPT_PATCH + ", not "
-                            + (sent == null ? "a body without a Content-Type" : sent), List.of()),
-                    new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "PATCH takes "
+                            + PropertiesResource.ACCEPT_PATCH + ", not "
+                            + (sent == null ? "a body without a Content-Type" : sent)),
+                    new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
         }
         if (options || refused) {
             response.getHeaders().putSingle(HEADER, PropertiesResource.ACCEPT_PATCH);

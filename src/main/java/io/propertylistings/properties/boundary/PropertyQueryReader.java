@@ -1,6 +1,6 @@
 package io.propertylistings.properties.boundary;
 
-import io.propertylistings.platform.boundary.ErrorResponse.Violation;
+import io.propertylistings.platform.boundary.Problem.Violation;
 import io.propertylistings.platform.boundary.InvalidRequestException;
 import io.propertylistings.properties.entity.PropertyQuery;
 import io.propertylistings.security.boundary.SecurityConfiguration;

@@ -1,6 +1,7 @@
 package io.propertylistings.security.boundary;
 
-import io.propertylistings.platform.boundary.ErrorResponse;
+import io.propertylistings.platform.boundary.Problem;
+import io.propertylistings.platform.boundary.ProblemType;
 import io.propertylistings.security.control.Logins;
 import io.propertylistings.security.control.Logins.Authenticated;
 import io.propertylistings.security.control.Logins.Outcome;
@@ -70,8 +71,8 @@ public class BasicAuthentication implements ContainerRequestFilter {
                 request.setSecurityContext(new Caller(authenticated.account(), request.getSecurityContext().isSecure()));
             } else if (outcome instanceof Throttled throttled) {
                 // The same words for a name and an address, and whether or not the name exists.
-                request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.TOO_MANY_REQUESTS,
-                                "too many failed logins, try again later"))
+                request.abortWith(Problem.of(ProblemType.LOGIN_THROTTLED, "too many failed logins, try again later")
+                        .response()
                         .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds())
                         .build());
             } else {
@@ -92,7 +93,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     private static Response refused() {
-        return Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED, "the credentials are not valid"))
+        return Problem.of(Response.Status.UNAUTHORIZED, "the credentials are not valid").response()
                 .header(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.challenge())
                 .build();
     }

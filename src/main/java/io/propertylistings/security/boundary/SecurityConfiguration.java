@@ -1,6 +1,6 @@
 package io.propertylistings.security.boundary;
 
-import io.propertylistings.platform.boundary.ErrorResponse;
+import io.propertylistings.platform.boundary.Problem;
 import io.propertylistings.security.control.AccountSet;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,12 +32,13 @@ public final class SecurityConfiguration {
     static void requireRole(ContainerRequestContext request, String role, String purpose) {
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
-            request.abortWith(Response.fromResponse(ErrorResponse.of(Response.Status.UNAUTHORIZED,
-                            "credentials are required " + purpose))
+            request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "credentials are required " + purpose)
+                    .response()
                     .header(HttpHeaders.WWW_AUTHENTICATE, challenge())
                     .build());
         } else if (!security.isUserInRole(role)) {
-            request.abortWith(ErrorResponse.of(Response.Status.FORBIDDEN, "the role " + role + " is required " + purpose));
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "the role " + role + " is required " + purpose)
+                    .response().build());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.ExternalTool;
+import io.propertylistings.support.Problems;
 import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
@@ -233,15 +234,15 @@ class ObservabilityIT {
         redis.stop();
         try {
             HttpResponse<byte[]> metrics = await(() -> http.get("cache/metrics"), answer -> answer.statusCode() == 503);
-            JsonObject metricsBody = Http.json(metrics);
+            JsonObject metricsBody = Problems.expect(503, metrics);
+            assertEquals("/problems/redis-unavailable", metricsBody.getString("type"));
             assertEquals("DOWN", metricsBody.getString("redis"), metricsBody.toString());
             assertTrue(metricsBody.getString("error").contains("Redis cannot be reached"));
             assertEquals(JsonValue.NULL, metricsBody.get("keyspace_hits"));
             assertEquals(LEVELS, List.copyOf(metricsBody.getJsonObject("levels").keySet()));
 
             HttpResponse<byte[]> info = http.get("cache/info");
-            assertEquals(503, info.statusCode(), Http.text(info));
-            JsonObject infoBody = Http.json(info);
+            JsonObject infoBody = Problems.expect(503, info);
             assertEquals("DOWN", infoBody.getString("redis"));
             assertTrue(infoBody.getString("error").startsWith("Redis cannot be reached"), infoBody.toString());
 
@@ -422,16 +423,22 @@ class ObservabilityIT {
         JsonObject create = document.getJsonObject("paths").getJsonObject(pathKey(document, "/properties"))
                 .getJsonObject("post");
         String errorRef = create.getJsonObject("responses").getJsonObject("400").getJsonObject("content")
-                .getJsonObject("application/json").getJsonObject("schema").getString("$ref");
-        assertEquals("#/components/schemas/ErrorResponse", errorRef);
+                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref");
+        assertEquals("#/components/schemas/Problem", errorRef);
         JsonObject patch = document.getJsonObject("paths").getJsonObject(pathKey(document, "/properties/{id}"))
                 .getJsonObject("patch");
         assertEquals(Set.of("application/merge-patch+json", "application/json"),
                 patch.getJsonObject("requestBody").getJsonObject("content").keySet(),
                 "the PATCH described is the one that takes a body");
-        JsonObject error = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ErrorResponse");
-        assertNotNull(error, "no ErrorResponse schema");
-        assertEquals(Set.of("status", "error", "message", "violations"), error.getJsonObject("properties").keySet());
+        JsonObject error = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
+        assertNotNull(error, "no Problem schema");
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "violations"),
+                error.getJsonObject("properties").keySet());
+        for (String type : List.of("/problems/invalid-request", "/problems/login-throttled",
+                "/problems/database-unavailable", "/problems/redis-unavailable")) {
+            assertTrue(error.getJsonObject("properties").getJsonObject("type").getString("description").contains(type),
+                    type + " is not documented");
+        }
         JsonObject metricsResponses = document.getJsonObject("paths").getJsonObject(pathKey(document, "/cache/metrics"))
                 .getJsonObject("get").getJsonObject("responses");
         assertNotNull(metricsResponses.getJsonObject("503"), "the Redis-down answer is not described");

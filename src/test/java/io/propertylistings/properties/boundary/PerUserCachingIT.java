@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.Problems;
 import io.propertylistings.support.PayaraMicroEnvironment;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
@@ -100,10 +101,8 @@ class PerUserCachingIT {
     void mineWithoutCredentialsIsA401() {
         HttpResponse<byte[]> refused = anonymous.get("properties/?mine=true");
 
-        assertEquals(401, refused.statusCode());
-        JsonObject error = Http.json(refused);
-        assertEquals(401, error.getInt("status"));
-        assertEquals("credentials are required for mine=true", error.getString("message"));
+        JsonObject problem = Problems.expect(401, refused);
+        assertEquals("credentials are required for mine=true", problem.getString("detail"));
         assertTrue(header(refused, "WWW-Authenticate").startsWith("Basic realm="));
         assertEquals(400, alice.get("properties/?mine=yes").statusCode());
     }

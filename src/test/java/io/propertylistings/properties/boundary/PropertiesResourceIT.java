@@ -12,6 +12,7 @@ import io.propertylistings.support.CacheKeys;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.Nginx;
+import io.propertylistings.support.Problems;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestRedis;
 import io.propertylistings.support.TestServer;
@@ -401,8 +402,7 @@ class PropertiesResourceIT {
         assertEquals(List.of("location", "price", "title"), fields(tooLong));
         assertEquals(400, tooPrecise.statusCode());
         assertEquals(List.of("price"), fields(tooPrecise));
-        assertEquals(400, malformed.statusCode());
-        assertEquals("Bad Request", Http.json(malformed).getString("error"));
+        assertEquals("/problems/invalid-request", Problems.expect(400, malformed).getString("type"));
         assertFalse(Http.text(malformed).contains("Exception"), Http.text(malformed));
         assertEquals(rows, BuiltWar.propertyRows(), "a rejected request added a row");
         MetricsScrape after = MetricsScrape.of(http);
@@ -471,13 +471,11 @@ class PropertiesResourceIT {
     }
 
     @Test
-    void unknownOrMalformedIdsAre404InTheErrorShape() {
+    void unknownOrMalformedIdsAre404Problems() {
         for (String path : List.of("properties/999999999", "properties/abc", "properties/1.5",
                 "properties/99999999999999999999999")) {
             HttpResponse<byte[]> response = http.get(path);
-            assertEquals(404, response.statusCode(), path);
-            assertEquals(404, Http.json(response).getInt("status"), path);
-            assertEquals("Not Found", Http.json(response).getString("error"), path);
+            assertEquals("Not Found", Problems.expect(404, response).getString("title"), path);
         }
     }
 
@@ -647,12 +645,7 @@ class PropertiesResourceIT {
     }
 
     private static List<String> fields(HttpResponse<byte[]> response) {
-        JsonObject error = Http.json(response);
-        assertEquals(400, error.getInt("status"));
-        return error.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
-                .map(violation -> violation.getString("field"))
-                .distinct()
-                .toList();
+        return Problems.fields(Problems.expect(400, response)).stream().distinct().toList();
     }
 
     private static JsonObject find(JsonObject list, long id) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.propertylistings.support.BuiltWar;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.MetricsScrape;
+import io.propertylistings.support.Problems;
 import io.propertylistings.support.RawHttp;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
@@ -75,7 +76,7 @@ class PropertyWritesIT {
         }
         for (HttpResponse<byte[]> response : everyWrite(anonymous.as(TestAccounts.VIEWER, TestAccounts.VIEWER_PASSWORD))) {
             assertEquals(403, response.statusCode());
-            assertEquals("Forbidden", Http.json(response).getString("error"));
+            Problems.expect(403, response);
         }
         assertEquals(rows, BuiltWar.propertyRows());
         assertEquals("Cottage", Http.json(anonymous.get("properties/" + existing)).getString("title"));
@@ -159,7 +160,7 @@ class PropertyWritesIT {
         expect(415, unsupportedPatch, List.of());
         assertEquals(Optional.of("application/merge-patch+json, application/json"),
                 unsupportedPatch.headers().firstValue("Accept-Patch"), "a 415 for a PATCH says what it takes");
-        assertTrue(Http.json(unsupportedPatch).getString("message").contains("application/merge-patch+json"),
+        assertTrue(Http.json(unsupportedPatch).getString("detail").contains("application/merge-patch+json"),
                 Http.text(unsupportedPatch));
         expect(413, admin.send("POST", "properties/", "application/json",
                 VALID.replace("Stone walls", "x".repeat(70_000))), List.of());
@@ -308,13 +309,12 @@ class PropertyWritesIT {
         return answer.nanos();
     }
 
-    private static void assertTooManyRequests(RawHttp.Answer answer) {
+    private void assertTooManyRequests(RawHttp.Answer answer) {
         assertEquals(429, answer.status(), answer.body());
         long retryAfter = Long.parseLong(answer.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= WINDOW_SECONDS, "Retry-After: " + retryAfter);
-        JsonObject error = jakarta.json.Json.createReader(new java.io.StringReader(answer.body())).readObject();
-        assertEquals(429, error.getInt("status"));
-        assertEquals("Too Many Requests", error.getString("error"));
+        JsonObject problem = Problems.expect(429, answer, base.getPath() + "properties/");
+        assertEquals("/problems/login-throttled", problem.getString("type"));
     }
 
     /** Polls until the answer is not a 429, then expects {@code status}; the time it was first seen. */
@@ -378,12 +378,8 @@ class PropertyWritesIT {
     }
 
     private static void expect(int status, HttpResponse<byte[]> response, List<String> fields) {
-        assertEquals(status, response.statusCode(), Http.text(response));
-        JsonObject error = Http.json(response);
-        assertEquals(status, error.getInt("status"));
-        assertFalse(error.getString("error").isBlank());
-        assertFalse(error.getString("message").isBlank());
-        assertEquals(fields, fields(response));
+        JsonObject problem = Problems.expect(status, response);
+        assertEquals(fields, Problems.fields(problem).stream().distinct().toList());
     }
 
     private static List<String> fields(HttpResponse<byte[]> response) {
