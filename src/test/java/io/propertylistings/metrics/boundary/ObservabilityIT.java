@@ -11,6 +11,7 @@ import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.ServerConsole;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
 import io.propertylistings.support.TestRedis;
@@ -374,6 +375,16 @@ class ObservabilityIT {
         }
         assertTrue(lines.stream().noneMatch(line -> line.contains(marker) || line.contains(TestAccounts.ADMIN_PASSWORD)),
                 lines.toString());
+    }
+
+    @Test
+    void theTextLogHasNoColourCodesInAFile(ServerConsole console) throws IOException {
+        List<String> lines = console.lines();
+        assertTrue(lines.size() > 20, "the server's start is logged: " + lines.size() + " lines");
+        assertEquals(List.of(), lines.stream().filter(line -> line.indexOf('\u001b') >= 0).limit(5).toList(),
+                "lines with ANSI escape codes");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("[") && line.contains("] [INFO] [")),
+                "Payara's text format: " + lines.subList(0, 5));
     }
 
     @Test
