@@ -137,8 +137,12 @@ public class CacheStatistics {
         long now = System.nanoTime();
         long last = lastWarning.get();
         boolean warn = now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now);
-        LOG.log(warn ? Level.WARNING : Level.FINE, "Redis {0} failed at the {1} level, serving without it: {2}",
-                new Object[] {operation, level.tag(), failure.toString()});
+        Level severity = warn ? Level.WARNING : Level.FINE;
+        if (LOG.isLoggable(severity)) {
+            LOG.log(severity, "Redis {0} failed at the {1} level, serving without it: {2}",
+                    new Object[] {operation, level.tag(), failure.toString(), Map.of("event", "redis-failure",
+                            "operation", operation, "level", level.tag(), "error", failure.toString())});
+        }
     }
 
     public long count(CacheLevel level, Figure figure) {

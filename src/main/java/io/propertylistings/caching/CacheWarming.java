@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -117,7 +118,8 @@ public class CacheWarming {
             statistics.warmedUp(CacheLevel.RESPONSE, System.nanoTime() - started);
         } catch (RuntimeException e) {
             // The entries stay cold and the next reader loads them: slower, never wrong.
-            LOG.log(Level.WARNING, "Cache warm-up failed: {0}", e.toString());
+            LOG.log(Level.WARNING, "Cache warm-up failed: {0}",
+                    new Object[] {e.toString(), Map.of("event", "warm-up-failed", "error", e.toString())});
         } finally {
             WARMING.remove();
             running.unlock();

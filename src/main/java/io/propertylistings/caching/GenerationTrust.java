@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -107,7 +109,8 @@ public class GenerationTrust {
     /** Changes made in the database cannot be heard now: no reads until they can, and an eviction covered the gap. */
     public synchronized void deafToChanges(String why) {
         heardUntilNanos = System.nanoTime();
-        LOG.info(() -> why + "; the cache is not read until this node hears database changes again");
+        LOG.log(Level.INFO, "{0}; the cache is not read until this node hears database changes again",
+                new Object[] {why, Map.of("event", "cache-deaf-to-changes", "reason", why)});
     }
 
     /** No doubt arose since {@code token} was handed out: what Redis answered in between may be used. */
@@ -166,7 +169,8 @@ public class GenerationTrust {
     /** This node may have missed or lost an eviction: no reads until an eviction of its own lands. */
     public void doubt(String why) {
         failures.incrementAndGet();
-        LOG.info(() -> why + "; the cache is not read until this node has evicted it");
+        LOG.log(Level.INFO, "{0}; the cache is not read until this node has evicted it",
+                new Object[] {why, Map.of("event", "cache-doubt", "reason", why)});
         retrySoon();
     }
 
@@ -188,7 +192,8 @@ public class GenerationTrust {
         if (settled != doubts()) {
             try {
                 evict(Eviction.everything(""));
-                LOG.info("Evicted after a doubt; the cache is in use again");
+                LOG.log(Level.INFO, "Evicted after a doubt; the cache is in use again",
+                        new Object[] {Map.of("event", "cache-trusted")});
             } catch (RuntimeException stillDown) {
                 return; // the next round tries again
             }

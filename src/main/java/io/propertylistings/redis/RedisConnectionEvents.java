@@ -2,7 +2,9 @@ package io.propertylistings.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.NodeType;
 import org.redisson.connection.ConnectionListener;
@@ -49,7 +51,9 @@ public class RedisConnectionEvents implements ConnectionListener {
     private void changed(String what, InetSocketAddress address, NodeType type) {
         if (type == null || type == NodeType.MASTER) {
             changes.incrementAndGet();
-            LOG.info(() -> "Redis master " + what + ": the cache is not read until this node has evicted it");
+            LOG.log(Level.INFO, "Redis master {0}: the cache is not read until this node has evicted it",
+                    new Object[] {what, Map.of("event", "redis-master-changed", "change", what,
+                            "address", String.valueOf(address))});
         }
     }
 }

@@ -2,6 +2,7 @@ package io.propertylistings.portability;
 
 import io.propertylistings.support.FreePort;
 import io.propertylistings.support.PayaraJvmOptions;
+import io.propertylistings.support.PayaraLogFormat;
 import io.propertylistings.support.PayaraPostBoot;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +32,7 @@ public final class PayaraMicro implements AppServer {
     private final List<String> jvmOptions;
     private final List<Path> moreLibraries = new ArrayList<>();
     private final List<String> moreDeployments = new ArrayList<>();
+    private PayaraLogFormat logFormat = PayaraLogFormat.TEXT;
     private Path war;
 
     public PayaraMicro(String name, Path jar, Path javaHome, Path postgresqlJar, Path work) {
@@ -66,6 +68,12 @@ public final class PayaraMicro implements AppServer {
         return this;
     }
 
+    /** The console log's format: text by default. */
+    public PayaraMicro loggingAs(PayaraLogFormat format) {
+        this.logFormat = format;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -97,6 +105,7 @@ public final class PayaraMicro implements AppServer {
                 "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
         command.addAll(moreDeployments);
+        command.addAll(logFormat.microOptions(false)); // the console is a file
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return ServerProcess.start(name, builder, work.resolve("console.log"));

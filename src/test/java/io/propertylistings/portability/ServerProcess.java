@@ -86,6 +86,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Every line of the log so far. */
+    public List<String> logLines() throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.toList();
+        }
+    }
+
     /** Lines of the log that contain {@code text}. */
     public long logLinesContaining(String text) throws IOException {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {

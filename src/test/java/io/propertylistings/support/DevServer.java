@@ -45,6 +45,7 @@ public final class DevServer {
                 "--addlibs", runtime.resolve("postgresql.jar").toString(),
                 "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
+        command.addAll(logOptions());
         ProcessBuilder payara = new ProcessBuilder(command).inheritIO();
         payara.environment().putAll(services.environment());
         // The demo's admin account, unless the environment names one: change it for anything but a demo.
@@ -73,6 +74,11 @@ public final class DevServer {
         } finally {
             stop(server, services);
         }
+    }
+
+    /** LOG_FORMAT=json: one JSON object a line; else text, coloured only on a terminal. */
+    private static List<String> logOptions() {
+        return PayaraLogFormat.of(System.getenv()).microOptions(PayaraLogFormat.consoleIsTerminal());
     }
 
     private static void awaitReady(Process server, URI base) throws IOException, InterruptedException {

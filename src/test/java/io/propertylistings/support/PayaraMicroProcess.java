@@ -52,12 +52,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot,
             List<String> systemProperties, List<Path> libraries, Map<String, Path> moreApplications)
             throws IOException, InterruptedException {
+        return start(work, environment, contextRoot, systemProperties, libraries, moreApplications,
+                PayaraLogFormat.TEXT);
+    }
+
+    /** The same with its console log in {@code logFormat}. */
+    public static PayaraMicroProcess start(Path work, Map<String, String> environment, String contextRoot,
+            List<String> systemProperties, List<Path> libraries, Map<String, Path> moreApplications,
+            PayaraLogFormat logFormat) throws IOException, InterruptedException {
         Path runtime = Path.of(System.getProperty("it.serverRuntime", "target/server-runtime"));
         PayaraMicro server = new PayaraMicro("Payara Micro in " + work.getFileName(),
                 runtime.resolve("payara-micro.jar"), Path.of(System.getProperty("java.home")),
                 runtime.resolve("postgresql.jar"), work, contextRoot,
                 Stream.of(Stream.of(PayaraMicroEnvironment.QUICK_START), TestAccounts.systemProperties().stream(),
                         systemProperties.stream()).flatMap(options -> options).toList());
+        server.loggingAs(logFormat);
         libraries.forEach(server::alsoOnClassPath);
         moreApplications.forEach((root, war) -> server.alsoDeploying(war, root));
         server.provision(Path.of(System.getProperty("it.war")));
@@ -87,6 +96,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** The last lines of the server's console, for a failure message. */
     public String logTail() {
         return process.logTail();
+    }
+
+    /** Every line of the console so far. */
+    public List<String> logLines() throws IOException {
+        return process.logLines();
     }
 
     /** Lines of the console that contain {@code text}. */

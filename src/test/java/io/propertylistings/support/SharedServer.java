@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The class's tests run against the built WAR on a Payara Micro in the given configuration, shared with every
  * other class of that configuration ({@link SharedServers}). Constructors and methods of the class may take an
- * {@link Http} (an anonymous client of the application) or a {@link java.net.URI} (where it answers).
+ * {@link Http} (an anonymous client of the application), a {@link java.net.URI} (where it answers) or a
+ * {@link ServerConsole} (what the server logged).
  */
 @Documented
 @Target(ElementType.TYPE)

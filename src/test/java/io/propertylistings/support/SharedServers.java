@@ -86,7 +86,7 @@ public final class SharedServers
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Http.class || type == URI.class;
+        return type == Http.class || type == URI.class || type == ServerConsole.class;
     }
 
     @Override
@@ -98,7 +98,11 @@ public final class SharedServers
         } catch (Exception e) {
             throw new IllegalStateException("the " + configuration(type).orElseThrow() + " server did not start", e);
         }
-        return parameter.getParameter().getType() == URI.class ? server.base() : new Http(server.base());
+        Class<?> wanted = parameter.getParameter().getType();
+        if (wanted == ServerConsole.class) {
+            return new ServerConsole(server.process());
+        }
+        return wanted == URI.class ? server.base() : new Http(server.base());
     }
 
     /** Stops the running server, if there is one. */

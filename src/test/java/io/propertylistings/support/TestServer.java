@@ -31,20 +31,21 @@ public enum TestServer {
      * so that what logins cost can be counted; and the test hooks beside the WAR, which count its log records
      * ({@link TestHooks}).
      */
-    WARMING_OFF(false, true, "caching.warm.enabled=false"),
+    WARMING_OFF(false, true, PayaraLogFormat.TEXT, "caching.warm.enabled=false"),
 
     /**
      * Cache warming on, as built, and the dashboard reading every 400 ms instead of 5 s (only here: the
      * dashboard's history reads Redis' INFO itself, which PropertiesResourceIT counts). The dashboard's test
      * counts the Redis outages its page draws from the last 180 readings: no other class here stops Redis.
      */
-    WARMING_ON(true, false, "dashboard.reading-interval-ms=" + TestServer.DASHBOARD_READING_INTERVAL_MS),
+    WARMING_ON(true, false, PayaraLogFormat.TEXT, "dashboard.reading-interval-ms=" + TestServer.DASHBOARD_READING_INTERVAL_MS),
 
     /**
      * Cache warming on, as built, and the operations endpoints (/cache/*, /dashboard/) restricted to the role
-     * property-admin, where the other servers leave them public.
+     * property-admin, where the other servers leave them public; and its console log in JSON, as
+     * {@code LOG_FORMAT=json} gives it (PropertyWritesIT reads it), where the others log text.
      */
-    OPERATIONS_ROLE(true, false, "security.operations.role=property-admin");
+    OPERATIONS_ROLE(true, false, PayaraLogFormat.JSON, "security.operations.role=property-admin");
 
     public static final long DASHBOARD_READING_INTERVAL_MS = 400;
     public static final int MAX_FAILED_LOGINS_PER_NAME = 60;
@@ -58,11 +59,13 @@ public enum TestServer {
 
     private final boolean warming;
     private final boolean testHooks;
+    private final PayaraLogFormat logFormat;
     private final List<String> settings;
 
-    TestServer(boolean warming, boolean testHooks, String... settings) {
+    TestServer(boolean warming, boolean testHooks, PayaraLogFormat logFormat, String... settings) {
         this.warming = warming;
         this.testHooks = testHooks;
+        this.logFormat = logFormat;
         this.settings = List.of(settings);
     }
 
@@ -95,7 +98,7 @@ public enum TestServer {
         settings().forEach(setting -> systemProperties.add("-D" + setting));
         systemProperties.add("-Declipselink.session.customizer=" + QuickReconnects.class.getName());
         return PayaraMicroProcess.start(work, environment, contextRoot, systemProperties,
-                List.of(ServerFiles.library()), beside);
+                List.of(ServerFiles.library()), beside, logFormat);
     }
 
     /** What the servers read at start beside the WAR, written once per run: a server may read them while it runs. */

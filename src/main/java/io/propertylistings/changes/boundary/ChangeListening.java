@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -96,7 +97,8 @@ public class ChangeListening {
                 // LinkageError: the server does not let the application see its PostgreSQL driver (server-config/).
                 if (running) {
                     if (!lost) {
-                        LOG.log(Level.WARNING, "Cannot hear database changes: {0}", e.toString());
+                        LOG.log(Level.WARNING, "Cannot hear database changes: {0}", new Object[] {e.toString(),
+                                Map.of("event", "change-listener-lost", "error", e.toString())});
                         trust.deafToChanges("Database change listener lost (" + e.getClass().getSimpleName() + ")");
                     }
                     lost = true;

@@ -1,7 +1,6 @@
 package io.propertylistings.security.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,49 +8,62 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One line per write, refused ones included, as a JSON object on the logger {@code io.propertylistings.audit}:
- * {@code {"audit":"write","caller":"alice","method":"PUT","property":42,"status":200}}. The caller is the
- * authenticated one (null when none): never the name of refused credentials, which may be a mistyped
- * password, and never the body. JSON so that no caller name or path can forge a line or a field.
+ * One record per write, refused ones included, on the logger {@code io.propertylistings.audit}. Its message reads
+ * {@code Audit: PUT on property 42 by "alice": 200}; its last parameter is the same as fields, a map
+ * {@code audit=write, caller=alice, method=PUT, property=42, status=200}, which a JSON log formatter that takes a
+ * map parameter's entries as members (Payara's) writes as members of the line. The caller is the authenticated
+ * one (no caller when none): never the name of refused credentials, which may be a mistyped password, and never
+ * the body. The name is quoted as a JSON string so that no caller name can forge a line.
  */
 @Provider
 public class WriteAudit implements ContainerResponseFilter {
 
-    private static final Logger AUDIT = Logger.getLogger("io.propertylistings.audit");
+    static final String LOGGER = "io.propertylistings.audit";
+    private static final Logger AUDIT = Logger.getLogger(LOGGER);
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Pattern PROPERTY = Pattern.compile("/?properties/([0-9]{1,18})/?");
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (READS.contains(request.getMethod())) {
+        if (READS.contains(request.getMethod()) || !AUDIT.isLoggable(Level.INFO)) {
             return;
         }
-        AUDIT.info(() -> line(request, response));
-    }
-
-    static String line(ContainerRequestContext request, ContainerResponseContext response) {
-        JsonObjectBuilder line = Json.createObjectBuilder().add("audit", "write");
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
-        if (caller == null) {
-            line.addNull("caller");
-        } else {
-            line.add("caller", caller.getName());
-        }
-        line.add("method", request.getMethod());
         String id = propertyId(request.getUriInfo().getPath(),
                 response.getStatus() == 201 ? response.getHeaderString(HttpHeaders.LOCATION) : null);
-        if (id == null) {
-            line.addNull("property");
-        } else {
-            line.add("property", Long.parseLong(id));
+        AUDIT.log(record(request.getMethod(), caller == null ? null : caller.getName(), id, response.getStatus()));
+    }
+
+    /** The audit record of a write; {@code caller} and {@code id} null when there is none. */
+    static LogRecord record(String method, String caller, String id, int status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("audit", "write");
+        if (caller != null) {
+            fields.put("caller", caller);
         }
-        return line.add("status", response.getStatus()).build().toString();
+        fields.put("method", method);
+        if (id != null) {
+            fields.put("property", Long.parseLong(id));
+        }
+        fields.put("status", status);
+        LogRecord record = new LogRecord(Level.INFO, "Audit: {0} on {1} by {2}: {3}");
+        record.setLoggerName(LOGGER);
+        record.setSourceClassName(WriteAudit.class.getName());
+        record.setSourceMethodName("filter");
+        record.setParameters(new Object[] {method, id == null ? "properties" : "property " + id,
+                caller == null ? "nobody authenticated" : Json.createValue(caller).toString(),
+                Integer.toString(status), fields});
+        return record;
     }
 
     /** The id in the path, or for a creation the one its Location names. */

@@ -12,6 +12,7 @@ import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.MetricsScrape;
 import io.propertylistings.support.PayaraMicroEnvironment;
+import io.propertylistings.support.ServerConsole;
 import io.propertylistings.support.SharedServer;
 import io.propertylistings.support.TestAccounts;
 import io.propertylistings.support.TestRedis;
@@ -369,12 +370,22 @@ class ObservabilityIT {
         List<String> lines = hooks.auditLines();
         for (String expected : List.of(
                 "{\"audit\":\"write\",\"caller\":\"admin\",\"method\":\"POST\",\"property\":" + id + ",\"status\":201}",
-                "{\"audit\":\"write\",\"caller\":null,\"method\":\"PATCH\",\"property\":" + id + ",\"status\":401}",
+                "{\"audit\":\"write\",\"method\":\"PATCH\",\"property\":" + id + ",\"status\":401}",
                 "{\"audit\":\"write\",\"caller\":\"admin\",\"method\":\"DELETE\",\"property\":" + id + ",\"status\":204}")) {
             assertTrue(lines.contains(expected), expected + " not in " + lines);
         }
         assertTrue(lines.stream().noneMatch(line -> line.contains(marker) || line.contains(TestAccounts.ADMIN_PASSWORD)),
                 lines.toString());
+    }
+
+    @Test
+    void theTextLogHasNoColourCodesInAFile(ServerConsole console) throws IOException {
+        List<String> lines = console.lines();
+        assertTrue(lines.size() > 20, "the server's start is logged: " + lines.size() + " lines");
+        assertEquals(List.of(), lines.stream().filter(line -> line.indexOf('\u001b') >= 0).limit(5).toList(),
+                "lines with ANSI escape codes");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("[") && line.contains("] [INFO] [")),
+                "Payara's text format: " + lines.subList(0, 5));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.propertylistings.support.hooks;
 
+import jakarta.json.Json;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -16,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Test-only, in a WAR of its own beside the application ({@link TestHooks}): counts the log records of the
- * application's loggers, FINE ones included, by their message (before parameters), and keeps the last audit
- * lines. Loggers are the JVM's, not the application's: it sees them from its own WAR. The production WAR has
+ * application's loggers, FINE ones included, by their message (before parameters), and keeps the fields of the
+ * last audit records, as JSON. Loggers are the JVM's, not the application's: it sees them from its own WAR. The production WAR has
  * nothing like it; {@link LogCountServlet} answers the figures.
  */
 @WebListener
@@ -36,7 +37,7 @@ public class LogCounter implements ServletContextListener {
             }
             if ("io.propertylistings.audit".equals(record.getLoggerName())) {
                 synchronized (AUDIT) {
-                    AUDIT.addLast(record.getMessage());
+                    AUDIT.addLast(fields(record));
                     while (AUDIT.size() > 1000) {
                         AUDIT.removeFirst();
                     }
@@ -52,6 +53,16 @@ public class LogCounter implements ServletContextListener {
         public void close() {
         }
     };
+
+    /** The record's last parameter, the map of its fields, as a JSON object. */
+    @SuppressWarnings("unchecked")
+    private static String fields(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        if (parameters == null || parameters.length == 0 || !(parameters[parameters.length - 1] instanceof Map)) {
+            return "no fields: " + record.getMessage();
+        }
+        return Json.createObjectBuilder((Map<String, Object>) parameters[parameters.length - 1]).build().toString();
+    }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
