@@ -157,7 +157,9 @@ async function refreshHistory() {
   // Outside the try: a failure to draw is the page's own error, not the service's.
   history = answer;
   readings = merge(readings, history);
-  text('node', history.node + ' (pid ' + history.pid + ')');
+  // The host too once node.name names the node: several nodes may share one host.
+  const host = history.host && history.host !== history.node ? ' on ' + history.host : '';
+  text('node', history.node + host + ' (pid ' + history.pid + ')');
   text('interval', String(history.interval_ms / 1000));
   const seconds = Math.round((history.capacity * history.interval_ms) / 1000);
   text('window', seconds >= 120 ? Math.round(seconds / 60) + ' minutes' : seconds + ' s');

@@ -9,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code ./mvnw -Prun} runs: PostgreSQL and Redis (unless the environment names running ones), Payara
  * Micro with the WAR on http://localhost:8080, 20 demo properties in an empty database, and everything
- * stopped again on Ctrl-C.
+ * stopped again on Ctrl-C. With {@code NODES=n} (n > 1), n Payara Micro nodes on free ports behind Debian's
+ * nginx, which balances round robin on {@code PORT}.
  */
 public final class DevServer {
 
@@ -30,13 +34,78 @@ public final class DevServer {
         Path runtime = target.resolve("server-runtime");
         Path war = target.resolve("property-listings.war");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        Path work = Files.createDirectories(target.resolve("run"));
+        int nodes = nodes(System.getenv().getOrDefault("NODES", "1"));
+        // Another directory (a test's) keeps its own database and leaves target/run alone.
+        Path work = Files.createDirectories(Path.of(System.getProperty("dev.work", target.resolve("run").toString())));
+        Optional<Path> nginx = Nginx.installed();
+        if (nodes > 1 && nginx.isEmpty()) {
+            throw new IllegalStateException("NODES=" + nodes + " runs the nodes behind nginx, which is not installed:"
+                    + " apt-get install nginx-light (Debian and Ubuntu). Nothing was started.");
+        }
 
         BackingServices services = BackingServices.start(work, System.getenv(), true);
+        DevProcesses started = new DevProcesses(services);
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "dev-server-stop"));
+        // The demo's admin account, unless the environment names one: change it for anything but a demo.
+        String adminName = System.getenv().getOrDefault("PROPERTIES_ADMIN_USERNAME", "admin");
+        String adminPassword = System.getenv().getOrDefault("PROPERTIES_ADMIN_PASSWORD", "admin");
+        try {
+            Map<String, URI> urls = new LinkedHashMap<>();
+            for (int node = 1; node <= nodes; node++) {
+                // One node answers on PORT itself, as it always did; several answer behind the balancer there.
+                int nodePort = nodes == 1 ? port : FreePort.onLoopback();
+                ProcessBuilder payara = new ProcessBuilder(nodeCommand(runtime, war, nodePort,
+                        Files.createDirectories(work.resolve(nodes == 1 ? "payara-tmp" : "payara-tmp-" + node))))
+                        .inheritIO();
+                payara.environment().putAll(services.environment());
+                payara.environment().put("PROPERTIES_ADMIN_USERNAME", adminName);
+                payara.environment().put("PROPERTIES_ADMIN_PASSWORD", adminPassword);
+                String name = "node-" + node;
+                if (nodes > 1) {
+                    payara.environment().put("NODE_NAME", name); // what its dashboard calls it
+                }
+                urls.put(name, URI.create("http://localhost:" + nodePort + "/"));
+                started.node(payara.start());
+            }
+            int node = 0;
+            for (URI url : urls.values()) {
+                awaitReady(started.nodes().get(node++), url);
+            }
+            URI base = URI.create("http://localhost:" + port + "/");
+            if (nodes > 1) {
+                started.balancer(Nginx.balancing(nginx.orElseThrow(),
+                        urls.values().stream().map(url -> URI.create("http://127.0.0.1:" + url.getPort() + "/")).toList(),
+                        port, work.resolve("nginx")));
+            }
+            seedIfEmpty(base, TestAccounts.basic(adminName, adminPassword));
+            System.out.println();
+            System.out.println("Property listings: " + base.resolve("properties/"));
+            System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
+            System.out.println("Cache dashboard:   " + base.resolve("dashboard/"));
+            System.out.println("Health:            " + base.resolve("health/ready"));
+            if (nodes > 1) {
+                System.out.println(nodes + " nodes behind nginx on port " + port + ", round robin (X-Upstream names the"
+                        + " node that answered); each on its own port too:");
+                urls.forEach((name, url) -> System.out.println("Node " + name + ": " + url));
+            }
+            System.out.println("Writes need the admin account (" + adminName + "; PROPERTIES_ADMIN_USERNAME and"
+                    + " PROPERTIES_ADMIN_PASSWORD set it).");
+            System.out.println("PostgreSQL " + services.database().jdbcUrl() + ", Redis " + services.redisAddress());
+            String servers = nodes == 1 ? "the server" : "the " + nodes + " nodes, nginx";
+            System.out.println("Ctrl-C stops " + servers
+                    + (services.localRedis().isPresent() ? ", PostgreSQL and Redis." : "."));
+            started.awaitAnyExit();
+        } finally {
+            started.stop();
+        }
+    }
+
+    /** One Payara Micro node with the WAR on {@code port}, its temporary files in {@code tmp}. */
+    private static List<String> nodeCommand(Path runtime, Path war, int port, Path tmp) {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(PayaraJvmOptions.read());
         command.addAll(List.of(
-                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("payara-tmp")).toAbsolutePath(),
+                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
                 "-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
@@ -46,34 +115,19 @@ public final class DevServer {
                 "--prebootcommandfile", PayaraPostBoot.PRE_BOOT.toString(),
                 "--postbootcommandfile", PayaraPostBoot.TEMPLATE.toString()));
         command.addAll(logOptions());
-        ProcessBuilder payara = new ProcessBuilder(command).inheritIO();
-        payara.environment().putAll(services.environment());
-        // The demo's admin account, unless the environment names one: change it for anything but a demo.
-        String adminName = System.getenv().getOrDefault("PROPERTIES_ADMIN_USERNAME", "admin");
-        String adminPassword = System.getenv().getOrDefault("PROPERTIES_ADMIN_PASSWORD", "admin");
-        payara.environment().put("PROPERTIES_ADMIN_USERNAME", adminName);
-        payara.environment().put("PROPERTIES_ADMIN_PASSWORD", adminPassword);
-        Process server = payara.start();
-        Thread stopper = new Thread(() -> stop(server, services), "dev-server-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        return command;
+    }
 
-        URI base = URI.create("http://localhost:" + port + "/");
+    private static int nodes(String value) {
         try {
-            awaitReady(server, base);
-            seedIfEmpty(base, TestAccounts.basic(adminName, adminPassword));
-            System.out.println();
-            System.out.println("Property listings: " + base.resolve("properties/"));
-            System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
-            System.out.println("Cache dashboard:   " + base.resolve("dashboard/"));
-            System.out.println("Health:            " + base.resolve("health/ready"));
-            System.out.println("Writes need the admin account (" + adminName + "; PROPERTIES_ADMIN_USERNAME and"
-                    + " PROPERTIES_ADMIN_PASSWORD set it).");
-            System.out.println("PostgreSQL " + services.database().jdbcUrl() + ", Redis " + services.redisAddress());
-            System.out.println("Ctrl-C stops the server" + (services.localRedis().isPresent() ? ", PostgreSQL and Redis." : "."));
-            server.waitFor();
-        } finally {
-            stop(server, services);
+            int nodes = Integer.parseInt(value.trim());
+            if (nodes >= 1) {
+                return nodes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new IllegalArgumentException("NODES must be a whole number from 1 on, not " + value);
     }
 
     /** LOG_FORMAT=json: one JSON object a line; else text, coloured only on a terminal. */
@@ -129,23 +183,6 @@ public final class DevServer {
             }
         }
         System.out.println("Seeded 20 demo properties.");
-    }
-
-    private static synchronized void stop(Process server, BackingServices services) {
-        try {
-            if (server.isAlive()) {
-                server.destroy();
-                if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-            services.close();
-        } catch (IOException e) {
-            System.err.println("Could not stop cleanly: " + e);
-        } catch (InterruptedException e) {
-            server.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String javaExecutable() {

@@ -52,6 +52,11 @@ public class CacheHistory {
     @ConfigProperty(name = "dashboard.reading-interval-ms", defaultValue = "5000")
     long intervalMillis;
 
+    /** What the dashboard calls this node; several nodes on one host tell themselves apart by it. */
+    @Inject
+    @ConfigProperty(name = "node.name")
+    Optional<String> nodeName;
+
     @Inject
     CacheStatistics statistics;
 
@@ -63,6 +68,7 @@ public class CacheHistory {
 
     private final CacheLevel[] levels = CacheLevel.values();
     private ReadingRing ring;
+    private String host;
     private String node;
     private ScheduledFuture<?> reading;
 
@@ -70,7 +76,8 @@ public class CacheHistory {
     void allocate() {
         // Here rather than in field initialisers, which a client proxy's construction may run as well.
         ring = new ReadingRing(CAPACITY, HEAD + levels.length * PER_LEVEL);
-        node = hostName();
+        host = hostName();
+        node = nodeName.filter(name -> !name.isBlank()).orElse(host);
         // Its own instance (dependent): the scrapes' and /cache/metrics' readings are still logged.
         keyspace.quiet();
     }
@@ -129,7 +136,7 @@ public class CacheHistory {
                 readings.add(reading(figures));
             }
         }
-        return new CacheHistoryReport(node, ProcessHandle.current().pid(), intervalMillis, CAPACITY, readings);
+        return new CacheHistoryReport(node, host, ProcessHandle.current().pid(), intervalMillis, CAPACITY, readings);
     }
 
     private CacheHistoryReport.Reading reading(long[] figures) {

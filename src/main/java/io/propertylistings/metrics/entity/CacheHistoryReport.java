@@ -12,10 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * start, as in {@code /cache/metrics}; rates and ratios over time are differences of two readings.
  */
 @Schema(name = "CacheHistory", description = "This node's readings of the last minutes, oldest first")
-@JsonbPropertyOrder({"node", "pid", "intervalMs", "capacity", "readings"})
+@JsonbPropertyOrder({"node", "host", "pid", "intervalMs", "capacity", "readings"})
 public record CacheHistoryReport(
-        @Schema(description = "host name of the node that took the readings")
+        @Schema(description = "name of the node that took the readings: node.name, or else its host name")
         String node,
+
+        @Schema(description = "host name of the node")
+        String host,
 
         @Schema(description = "process id of its JVM, which tells two nodes on one host apart")
         long pid,

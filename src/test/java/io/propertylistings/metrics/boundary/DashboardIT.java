@@ -125,8 +125,9 @@ class DashboardIT {
                     List.copyOf(figures.keySet()), level);
             assertEquals(List.of("count", "p50", "p95", "p99"), List.copyOf(figures.getJsonObject("load_time_ms").keySet()));
         }
-        assertEquals(List.of("node", "pid", "interval_ms", "capacity", "readings"), List.copyOf(all.keySet()));
-        assertFalse(all.getString("node").isBlank());
+        assertEquals(List.of("node", "host", "pid", "interval_ms", "capacity", "readings"), List.copyOf(all.keySet()));
+        assertFalse(all.getString("host").isBlank());
+        assertEquals(all.getString("host"), all.getString("node"), "without node.name a node is named by its host");
 
         long middle = times.get(times.size() / 2);
         List<Long> later = times(history(middle).getJsonArray("readings"));

@@ -28,7 +28,20 @@ class CacheHistoryTest {
             }
         };
         history.intervalMillis = 5000;
+        history.nodeName = Optional.empty();
         history.allocate();
+    }
+
+    @Test
+    void theNodeIsItsHostUnlessNodeNameNamesIt() {
+        CacheHistoryReport unnamed = history.history(0);
+        assertEquals(unnamed.host(), unnamed.node());
+
+        history.nodeName = Optional.of("node-2");
+        history.allocate();
+        CacheHistoryReport named = history.history(0);
+        assertEquals("node-2", named.node());
+        assertEquals(unnamed.host(), named.host());
     }
 
     @Test
