@@ -7,6 +7,7 @@ import io.propertylistings.metrics.entity.CacheInfoReport;
 import io.propertylistings.metrics.entity.CacheMetricsReport;
 import io.propertylistings.platform.boundary.ErrorResponse;
 import io.propertylistings.platform.boundary.InvalidRequestException;
+import io.propertylistings.platform.boundary.JaxRsConfiguration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cache figures for people and scripts. Without Redis: 503 with the same shape and an {@code error} field. */
@@ -29,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("cache")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cache", description = "What the caches did and what they hold")
+// Public, unless security.operations.role is set: then a user in that role.
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = JaxRsConfiguration.BASIC))
 public class CacheResource {
 
     @Inject
