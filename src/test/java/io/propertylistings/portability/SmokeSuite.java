@@ -246,7 +246,7 @@ final class SmokeSuite {
         assertTrue(scrape.cache("loads", "list") >= 1);
     }
 
-    /** The API page, its Swagger UI bundle, and the document it reads, with the lock of the writes. */
+    /** The API page, its Swagger UI bundle, and, where the server serves it, the document it reads with its Basic scheme. */
     private void apiPage() {
         HttpResponse<byte[]> page = app.get("api-docs/");
         assertEquals(200, page.statusCode(), () -> "/api-docs/: " + Http.text(page));
@@ -255,6 +255,11 @@ final class SmokeSuite {
         assertEquals(200, bundle.statusCode(), "Swagger UI from the WAR's WebJar");
         assertTrue(bundle.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         HttpResponse<byte[]> described = app.send(app.request("openapi").header("Accept", "application/json").GET().build());
+        if (described.statusCode() == 404) {
+            // No MicroProfile OpenAPI in this server's configuration (OpenLiberty's and WildFly's here): the page
+            // says it cannot read the description.
+            return;
+        }
         assertEquals(200, described.statusCode(), () -> "/openapi: " + Http.text(described));
         assertEquals("basic", Http.json(described).getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject("basic").getString("scheme"), "the scheme that locks the writes on the page");
