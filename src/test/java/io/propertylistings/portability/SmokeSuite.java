@@ -26,7 +26,7 @@ import java.util.Optional;
  * The same black-box checks for every server: writes need the admin (the WAR's Basic filter), the list and the
  * detail, a write that evicts the cached responses, ETag revalidation, a rejected invalid write, the metrics
  * where the server has MicroProfile Metrics (and their absence where it has not), cache warming and the writer's
- * own list, a change made in the database without the service, and readiness. Titles carry
+ * own list, a change made in the database without the service, the API page, and readiness. Titles carry
  * the server's name, so data left by an earlier server cannot make a check pass.
  */
 final class SmokeSuite {
@@ -55,6 +55,7 @@ final class SmokeSuite {
         writesAreWarmedUpAndOwned();
         invalidWriteIsRejected();
         metrics();
+        apiPage();
         ready();
     }
 
@@ -244,6 +245,25 @@ final class SmokeSuite {
         assertTrue(scrape.cache("evictions", "response") >= 3, "the POST, PUT and DELETE of this run");
         assertTrue(scrape.cache("evictions", "list") >= 3);
         assertTrue(scrape.cache("loads", "list") >= 1);
+    }
+
+    /** The API page, its Swagger UI bundle, and, where the server serves it, the document it reads with its Basic scheme. */
+    private void apiPage() {
+        HttpResponse<byte[]> page = app.get("api-docs/");
+        assertEquals(200, page.statusCode(), () -> "/api-docs/: " + Http.text(page));
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<byte[]> bundle = app.get("webjars/swagger-ui/5.35.0/swagger-ui-bundle.js");
+        assertEquals(200, bundle.statusCode(), "Swagger UI from the WAR's WebJar");
+        assertTrue(bundle.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        HttpResponse<byte[]> described = app.send(app.request("openapi").header("Accept", "application/json").GET().build());
+        if (described.statusCode() == 404) {
+            // No MicroProfile OpenAPI in this server's configuration (OpenLiberty's and WildFly's here): the page
+            // says it cannot read the description.
+            return;
+        }
+        assertEquals(200, described.statusCode(), () -> "/openapi: " + Http.text(described));
+        assertEquals("basic", Http.json(described).getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("basic").getString("scheme"), "the scheme that locks the writes on the page");
     }
 
     private void ready() {

@@ -1,36 +1,31 @@
 package io.propertylistings.dashboard.boundary;
 
+import io.propertylistings.platform.boundary.WarFiles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Serves the dashboard's files from the WAR's {@code /dashboard/} folder. JAX-RS owns every path of this
- * application ({@code @ApplicationPath("/")}), which leaves the server's static file servlet nothing to serve,
- * so its files go out through here, by a fixed list of names.
- */
+/** Serves the dashboard's files from the WAR's {@code /dashboard/} folder ({@link WarFiles}). */
 @RequestScoped
 @Path("dashboard")
 @Tag(name = "dashboard", description = "A live page of the cache figures, for people")
 public class DashboardResource {
 
     private static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=UTF-8",
-            "dashboard.js", "text/javascript; charset=UTF-8",
-            "readings.js", "text/javascript; charset=UTF-8",
-            "charts.js", "text/javascript; charset=UTF-8",
-            "dashboard.css", "text/css; charset=UTF-8");
+            "index.html", WarFiles.HTML,
+            "dashboard.js", WarFiles.JAVASCRIPT,
+            "readings.js", WarFiles.JAVASCRIPT,
+            "charts.js", WarFiles.JAVASCRIPT,
+            "dashboard.css", WarFiles.CSS);
 
     @Context
     ServletContext servlet;
@@ -43,11 +38,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "the page (HTML)")
     @APIResponse(responseCode = "307", description = "to /dashboard/")
     public Response page() {
-        if (!uri.getPath().endsWith("/")) {
-            return Response.temporaryRedirect(uri.getRequestUriBuilder().replacePath(uri.getRequestUri().getPath() + "/")
-                    .build()).build();
-        }
-        return file("index.html");
+        return uri.getPath().endsWith("/") ? file("index.html") : WarFiles.toFolder(uri);
     }
 
     @GET
@@ -55,12 +46,6 @@ public class DashboardResource {
     @Operation(summary = "The dashboard's scripts and style sheet")
     @APIResponse(responseCode = "200", description = "the file")
     public Response file(@PathParam("file") String name) {
-        String type = FILES.get(name);
-        InputStream content = type == null ? null : servlet.getResourceAsStream("/dashboard/" + name);
-        if (content == null) {
-            throw new NotFoundException("no dashboard file " + name);
-        }
-        // The page is small and changes with the WAR: revalidate rather than serve a stale script.
-        return Response.ok(content, type).header("Cache-Control", "no-cache").build();
+        return WarFiles.send(servlet, "/dashboard/", FILES, name, WarFiles.REVALIDATE, "dashboard");
     }
 }

@@ -8,6 +8,7 @@ import io.propertylistings.metrics.entity.CacheMetricsReport;
 import io.propertylistings.platform.boundary.Problem;
 import io.propertylistings.platform.boundary.ProblemType;
 import io.propertylistings.platform.boundary.InvalidRequestException;
+import io.propertylistings.platform.boundary.JaxRsConfiguration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("cache")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cache", description = "What the caches did and what they hold")
+// Public, unless security.operations.role is set: then a user in that role.
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = JaxRsConfiguration.BASIC))
 public class CacheResource {
 
     @Inject

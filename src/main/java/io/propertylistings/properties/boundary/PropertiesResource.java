@@ -1,5 +1,6 @@
 package io.propertylistings.properties.boundary;
 
+import io.propertylistings.platform.boundary.JaxRsConfiguration;
 import io.propertylistings.properties.entity.PropertyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 // One instance for all requests: it holds no request state (UriInfo and SecurityContext come as parameters),
 // and a new instance per request, with its injections, would cost a large share of a cache hit's CPU.
@@ -46,7 +49,10 @@ public class PropertiesResource {
     @Inject
     PropertyQueryReader queries;
 
+    // Anonymous, or with credentials for mine=true: either set of requirements will do.
     @GET
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = JaxRsConfiguration.BASIC))
     public Response list(@Context UriInfo uri, @Context SecurityContext security) {
         return listing.list(queries.read(uri.getQueryParameters(), caller(security)));
     }
@@ -58,6 +64,7 @@ public class PropertiesResource {
     }
 
     @POST
+    @SecurityRequirement(name = JaxRsConfiguration.BASIC)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri, @Context SecurityContext security) {
         // WriteAuthorization lets no anonymous write through: there is always a caller here.
@@ -68,6 +75,7 @@ public class PropertiesResource {
     }
 
     @PUT
+    @SecurityRequirement(name = JaxRsConfiguration.BASIC)
     @Path("{id: [0-9]{1,18}}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PropertyJson replace(@PathParam("id") long id, InputStream body) {
@@ -76,6 +84,7 @@ public class PropertiesResource {
 
     // Most JSON clients send a PATCH as application/json: it is taken as the same merge patch (RFC 7396).
     @PATCH
+    @SecurityRequirement(name = JaxRsConfiguration.BASIC)
     @Path("{id: [0-9]{1,18}}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     public PropertyJson patch(@PathParam("id") long id, InputStream body) {
@@ -83,6 +92,7 @@ public class PropertiesResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = JaxRsConfiguration.BASIC)
     @Path("{id: [0-9]{1,18}}")
     public void delete(@PathParam("id") long id) {
         if (!catalog.delete(id)) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.propertylistings.support.ExternalTool;
+import io.propertylistings.support.Chromium;
 import io.propertylistings.support.Http;
 import io.propertylistings.support.LocalRedis;
 import io.propertylistings.support.PayaraMicroEnvironment;
@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -152,7 +151,7 @@ class DashboardIT {
 
     @Test
     void chartsShowTheLastMinutesWithARedisOutageInChromium() throws Exception {
-        ExternalTool chromium = ExternalTool.require("chromium", "chromium");
+        Chromium chromium = Chromium.require();
         Http admin = http.asAdmin();
         assertEquals(307, http.get("dashboard").statusCode());
         assertEquals(404, http.get("dashboard/secret.properties").statusCode());
@@ -182,7 +181,7 @@ class DashboardIT {
         }
     }
 
-    private void showTheLastMinutes(ExternalTool chromium, Http admin, long id) throws Exception {
+    private void showTheLastMinutes(Chromium chromium, Http admin, long id) throws Exception {
         assertEquals(0, count(history(0).getJsonArray("readings").getValuesAs(JsonObject.class), "DOWN"),
                 "Redis was down in the readings the page will draw besides this test's outage: no other class on this"
                         + " server may stop Redis (TestServer.WARMING_ON)");
@@ -203,8 +202,7 @@ class DashboardIT {
             assertEquals(JsonValue.ValueType.NULL, down.get("keyspace_hits").getValueType(), down.toString());
 
             // The page while /cache/metrics answers 503: it says so, and the charts go on.
-            Run outage = chromium(chromium, Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath(),
-                    "outage", "--window-size=1280,720", "--dump-dom", page());
+            Chromium.Run outage = chromium.run("outage", "--window-size=1280,720", "--dump-dom", page());
             String during = outage.dom();
             assertTrue(during.contains("data-state=\"redis-down\""), "the page does not say Redis is down:\n" + during);
             assertTrue(during.matches("(?s).*<p id=\"status\" role=\"status\" class=\"redis-down\">Redis cannot be "
@@ -229,14 +227,14 @@ class DashboardIT {
         seen = history(0);
 
         String page = page();
-        Path target = Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath();
-        Run wide = chromium(chromium, target, "wide", "--window-size=1280,720", "--dump-dom", page);
-        Run phone = chromium(chromium, target, "phone", "--window-size=390,844", "--dump-dom", page);
-        Run shot = chromium(chromium, target, "screenshot", "--window-size=1280,720",
+        Path target = chromium.target();
+        Chromium.Run wide = chromium.run("wide", "--window-size=1280,720", "--dump-dom", page);
+        Chromium.Run phone = chromium.run("phone", "--window-size=390,844", "--dump-dom", page);
+        Chromium.Run shot = chromium.run("screenshot", "--window-size=1280,720",
                 "--screenshot=" + target.resolve("dashboard.png"), page);
-        chromium(chromium, target, "screenshot-phone", "--window-size=390,844",
+        chromium.run("screenshot-phone", "--window-size=390,844",
                 "--screenshot=" + target.resolve("dashboard-phone.png"), page);
-        chromium(chromium, target, "screenshot-dark", "--window-size=1280,720", "--blink-settings=preferredColorScheme=0",
+        chromium.run("screenshot-dark", "--window-size=1280,720", "--blink-settings=preferredColorScheme=0",
                 "--screenshot=" + target.resolve("dashboard-dark.png"), page);
 
         String html = wide.dom();
@@ -312,11 +310,10 @@ class DashboardIT {
 
     @Test
     void thePageSaysWhenTheServiceStopsAnsweringAndKeepsItsCharts() throws Exception {
-        ExternalTool chromium = ExternalTool.require("chromium", "chromium");
-        Path target = Files.createDirectories(Path.of("target", "chromium")).toAbsolutePath();
+        Chromium chromium = Chromium.require();
         // The page's first two requests to /cache/ (history and metrics) are answered, the rest are not.
         try (CuttingProxy proxy = new CuttingProxy(base, 2)) {
-            Run run = chromium(chromium, target, "unreachable", "--window-size=1280,720", "--dump-dom",
+            Chromium.Run run = chromium.run("unreachable", "--window-size=1280,720", "--dump-dom",
                     proxy.address().resolve(base.getPath() + "dashboard/").toString());
             String html = run.dom();
             JsonObject summary = summary(html);
@@ -425,43 +422,6 @@ class DashboardIT {
         assertNotNull(drawn.get(series), chart + " has no series " + series + ": " + drawn);
         assertTrue(drawn.getInt(series) >= expected, chart + " / " + series + ": " + drawn.getInt(series)
                 + " points, expected at least " + expected);
-    }
-
-    // ---- chromium
-
-    private record Run(ExternalTool.Result result) {
-
-        String dom() {
-            assertEquals(0, result.exitCode(), result.report());
-            return result.output();
-        }
-
-        int exitCode() {
-            return result.exitCode();
-        }
-
-        String report() {
-            return result.report();
-        }
-
-        /** The page's console messages: chromium logs each as a CONSOLE line, whatever its level. */
-        List<String> console(URI base) {
-            String origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
-            return result.errors().lines().filter(line -> line.contains(":CONSOLE") && line.contains(origin)).toList();
-        }
-    }
-
-    private static Run chromium(ExternalTool chromium, Path target, String run, String... more) throws Exception {
-        List<String> flags = new ArrayList<>(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
-                // Virtual time runs the page's timers; network fetches hold it until they are answered.
-                "--virtual-time-budget=6000",
-                "--user-data-dir=" + Files.createTempDirectory(target, "profile-" + run + "-")));
-        flags.addAll(List.of(more));
-        Run result = new Run(chromium.run(120, null, flags.toArray(String[]::new)));
-        assertEquals(0, result.exitCode(), run + ": " + result.report());
-        return result;
     }
 
     private static JsonObject summary(String html) {
