@@ -69,13 +69,11 @@ public class ErrorResponsesFilter implements OASFilter {
             }
         }
         Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
-        Map<String, Schema> schemas = components.getSchemas();
-        if (schemas == null || !schemas.containsKey(SCHEMA_NAME)) {
-            components.addSchema(SCHEMA_NAME, errorSchema());
+        Schema problem = components == null || components.getSchemas() == null ? null
+                : components.getSchemas().get(SCHEMA_NAME);
+        Schema type = problem == null || problem.getProperties() == null ? null : problem.getProperties().get("type");
+        if (type != null) {
+            type.setDescription(typesDescription());
         }
     }
 
@@ -121,31 +119,14 @@ public class ErrorResponsesFilter implements OASFilter {
         return OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF));
     }
 
-    static Schema errorSchema() {
-        Schema violation = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .addProperty("field", text("the JSON field or query parameter"))
-                .addProperty("message", text("what is wrong with it"));
-        StringBuilder types = new StringBuilder("about:blank (the status says it all, the title is its reason phrase)");
+    /** The problem types, documented where a client reads the {@code type} member: written once, in the enum. */
+    static String typesDescription() {
+        StringBuilder types = new StringBuilder("the problem type: about:blank (the status says it all, the title is its "
+                + "reason phrase)");
         for (ProblemType type : ProblemType.values()) {
             types.append("; ").append(type.uri()).append(" (").append(type.status().getStatusCode()).append(", ")
                     .append(type.title()).append(')');
         }
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .description("Every error of this API: RFC 9457 Problem Details, sent as application/problem+json "
-                        + "(as application/json to a client whose Accept prefers it). A type's URI leads to its "
-                        + "description.")
-                .required(List.of("type", "status"))
-                .addProperty("type", text("the problem type: " + types).example(ProblemType.INVALID_REQUEST.uri()))
-                .addProperty("title", text("the type's summary").example(ProblemType.INVALID_REQUEST.title()))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).example(400))
-                .addProperty("detail", text("what went wrong this time").example("the request is not valid"))
-                .addProperty("instance", text("the path of the request").example("/properties/"))
-                .addProperty("violations", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(violation)
-                        .description("extension member of " + ProblemType.INVALID_REQUEST.uri()
-                                + ": one per invalid field"));
-    }
-
-    private static Schema text(String description) {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+        return types.toString();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The one error body of this API: RFC 9457 Problem Details, with the field violations of a 400 as the extension
@@ -17,17 +18,37 @@ import java.util.List;
  * is made the request may not be at hand, so {@link ProblemResponses} fills it in when the problem is answered.
  * Null members are left out of the JSON.
  */
+@Schema(name = "Problem", description = "Every error of this API: RFC 9457 Problem Details, sent as "
+        + "application/problem+json (as application/json to a client whose Accept prefers it). A type other than "
+        + "about:blank leads to its description.")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "violations"})
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Violation> violations) {
+public record Problem(
+        // ErrorResponsesFilter lists the types in this description.
+        @Schema(required = true, description = "the problem type", example = "/problems/invalid-request")
+        String type,
+        @Schema(description = "the type's summary; for about:blank the status' reason phrase",
+                example = "The request is not valid")
+        String title,
+        @Schema(required = true, description = "the HTTP status", example = "400")
+        int status,
+        @Schema(description = "what went wrong this time; absent where it would only repeat the title",
+                example = "the request is not valid")
+        String detail,
+        @Schema(description = "the path of the request", example = "/properties/")
+        String instance,
+        @Schema(description = "extension member of /problems/invalid-request: one per invalid field")
+        List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String ABOUT_BLANK = "about:blank";
     /** No cache keeps a problem: a 404 must not outlive the property's creation. */
     static final String CACHE_CONTROL = "no-store";
 
+    @Schema(name = "Violation")
     @JsonbPropertyOrder({"field", "message"})
-    public record Violation(String field, String message) {
+    public record Violation(
+            @Schema(description = "the JSON field or query parameter") String field,
+            @Schema(description = "what is wrong with it") String message) {
     }
 
     /** A problem that the status says all about. */
