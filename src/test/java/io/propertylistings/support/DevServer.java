@@ -82,6 +82,7 @@ public final class DevServer {
             System.out.println("Property listings: " + base.resolve("properties/"));
             System.out.println("Metrics:           " + base.resolve("metrics?scope=application"));
             System.out.println("Cache dashboard:   " + base.resolve("dashboard/"));
+            System.out.println("API page:          " + base.resolve("api-docs/"));
             System.out.println("Health:            " + base.resolve("health/ready"));
             if (nodes > 1) {
                 System.out.println(nodes + " nodes behind nginx on port " + port + ", round robin (X-Upstream names the"
