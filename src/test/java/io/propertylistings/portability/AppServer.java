@@ -3,6 +3,7 @@ package io.propertylistings.portability;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,19 @@ public interface AppServer {
 
     /** MicroProfile Health readiness. */
     URI readiness();
+
+    /** The format of the console log when this server logs one JSON object a line here; empty when it logs text. */
+    default Optional<JsonLogFormat> jsonLog() {
+        return Optional.empty();
+    }
+
+    /**
+     * The lines of {@code console} that the server's logging wrote, in JSON when {@link #jsonLog()} says so: all of
+     * them unless something else writes to the same console.
+     */
+    default List<String> loggedLines(List<String> console) {
+        return console;
+    }
 
     /** Why the deployment failed, when the server says so, to stop waiting early. */
     default Optional<String> deploymentFailure() throws IOException {

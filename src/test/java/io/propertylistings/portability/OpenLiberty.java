@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** OpenLiberty from its runtime zip, configured by server-config/openliberty/server.xml as it is. */
 final class OpenLiberty implements AppServer {
 
     private static final String SERVER = "property-listings";
+    private static final Pattern HOTSPOT_WARNING = Pattern.compile("\\S[^:]* VM warning: ");
     /** Messages of an application that failed to start or a configuration Liberty refused. */
     private static final List<String> FAILURES = List.of("CWWKZ0002E", "CWWKZ0004E", "CWWKF0001E", "CWWKF0042E");
 
@@ -54,7 +56,35 @@ final class OpenLiberty implements AppServer {
         ProcessBuilder builder = new ProcessBuilder("bash", wlp.resolve("bin/server").toString(), "run", SERVER);
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // LOG_FORMAT=json as server-config/openliberty/README.md says; the portability run checks the JSON.
+        builder.environment().put("WLP_LOGGING_CONSOLE_FORMAT", "json");
         return ServerProcess.start(name(), builder, work.resolve("console.log"));
+    }
+
+    @Override
+    public Optional<JsonLogFormat> jsonLog() {
+        return Optional.of(JsonLogFormat.OPENLIBERTY);
+    }
+
+    /**
+     * Without two kinds of lines that are not records of Liberty's logging. The launcher's preamble: a blank line
+     * and "Launching property-listings (Open Liberty ...)", written before the kernel's logging starts (in JSON the
+     * latter is an object, but with no level or logger: it is no log record). And HotSpot's own warnings
+     * ("OpenJDK 64-Bit Server VM warning: ..."), which the JVM's native code prints to stdout, past every Java
+     * formatter: Liberty's agent appends to the boot class path, and class data sharing says so.
+     */
+    @Override
+    public List<String> loggedLines(List<String> console) {
+        int start = 0;
+        if (start < console.size() && console.get(start).isEmpty()) {
+            start++;
+        }
+        if (start < console.size() && console.get(start).contains("\"message\":\"Launching " + SERVER + " (Open Liberty ")) {
+            start++;
+        }
+        return console.subList(start, console.size()).stream()
+                .filter(line -> !HOTSPOT_WARNING.matcher(line).lookingAt())
+                .toList();
     }
 
     @Override

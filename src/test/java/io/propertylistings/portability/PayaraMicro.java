@@ -75,6 +75,11 @@ public final class PayaraMicro implements AppServer {
     }
 
     @Override
+    public Optional<JsonLogFormat> jsonLog() {
+        return logFormat == PayaraLogFormat.JSON ? Optional.of(JsonLogFormat.PAYARA) : Optional.empty();
+    }
+
+    @Override
     public String name() {
         return name;
     }

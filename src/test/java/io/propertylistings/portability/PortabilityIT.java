@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.propertylistings.support.BackingServices;
+import io.propertylistings.support.PayaraLogFormat;
 import io.propertylistings.support.TestAccounts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code ./mvnw -Pportability verify}: the WAR the normal build made, byte for byte, on OpenLiberty, WildFly
  * and Payara Micro 6 and 7, one after the other, against one PostgreSQL and one Redis started as the
- * integration tests start them. Every server is stopped before the next starts, and everything at the end.
+ * integration tests start them. Every server is stopped before the next starts, and everything at the end. Those
+ * that log JSON here (OpenLiberty, WildFly, Payara Micro 7) have their console checked after the smoke suite.
  */
 class PortabilityIT {
 
@@ -101,7 +103,9 @@ class PortabilityIT {
                     });
                     start = since(started);
                     started = System.nanoTime();
-                    new SmokeSuite(server, services).run();
+                    long created = new SmokeSuite(server, services).run();
+                    server.jsonLog().ifPresent(format -> new JsonConsole(server, process, format)
+                            .assertEveryLineIsJsonWithTheAuditOf(created));
                     smoke = since(started);
                     result = "passed";
                 } catch (AssertionError | RuntimeException e) {
@@ -137,8 +141,9 @@ class PortabilityIT {
                 Path java21 = Path.of(property("portability.java21Home"));
                 assumeTrue(Files.isExecutable(java21.resolve("bin/java")),
                         "Payara Micro 7 needs Java 21+; none at portability.java21Home=" + java21);
+                // Payara Micro 7 logs JSON (logging-json.properties), which the run checks; 6 the text of ./mvnw -Prun.
                 yield new PayaraMicro("Payara Micro 7", Path.of(property("portability.payara7Jar")), java21,
-                        postgresqlJar, work().resolve("payara7"));
+                        postgresqlJar, work().resolve("payara7")).loggingAs(PayaraLogFormat.JSON);
             }
             default -> throw new IllegalArgumentException(key);
         };

@@ -46,7 +46,8 @@ final class SmokeSuite {
         this.admin = app.asAdmin();
     }
 
-    void run() {
+    /** Runs every check; returns the id of the property its first write created, which the audit log names. */
+    long run() {
         writesNeedTheAdmin();
         long id = writeEvictsAndTheListIsCachedAgain();
         detailIsCachedAndRevalidated(id);
@@ -57,6 +58,7 @@ final class SmokeSuite {
         metrics();
         apiPage();
         ready();
+        return id;
     }
 
     /** The WAR's own accounts: no credentials or a wrong password is a 401. */

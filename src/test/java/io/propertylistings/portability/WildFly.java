@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * WildFly from its distribution zip (standalone.xml), prepared by server-config/wildfly/install-modules.sh and
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class WildFly implements AppServer {
 
     private static final Path CONFIG = Path.of("server-config", "wildfly");
+    private static final Pattern BANNER_RULE = Pattern.compile("=+");
 
     private final Path zip;
     private final Path postgresqlJar;
@@ -48,6 +50,8 @@ final class WildFly implements AppServer {
                 postgresqlJar.toString(), eclipselinkJar.toString()));
         run("configure", List.of("bash", home.resolve("bin/jboss-cli.sh").toString(),
                 "--file=" + CONFIG.resolve("configure.cli")));
+        // The console log in JSON (LOG_FORMAT=json, README.md), which the portability run checks.
+        run("json-logs", List.of("bash", CONFIG.resolve("json-logs.sh").toString(), home.toString()));
         // ROOT.war: WildFly derives the context root from the deployment's name; the bytes are the WAR's.
         Files.copy(war, home.resolve("standalone/deployments/ROOT.war"));
     }
@@ -64,6 +68,31 @@ final class WildFly implements AppServer {
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return ServerProcess.start(name(), builder, work.resolve("console.log"));
+    }
+
+    @Override
+    public Optional<JsonLogFormat> jsonLog() {
+        return Optional.of(JsonLogFormat.WILDFLY);
+    }
+
+    /**
+     * Without the banner standalone.sh echoes before it starts the JVM (a block between two lines of '=', then a
+     * blank line): a shell script's text, written before any logging exists, so no formatter can make it JSON.
+     */
+    @Override
+    public List<String> loggedLines(List<String> console) {
+        if (console.isEmpty() || !BANNER_RULE.matcher(console.get(0)).matches()) {
+            return console;
+        }
+        int end = 1;
+        while (end < console.size() && !BANNER_RULE.matcher(console.get(end)).matches()) {
+            end++;
+        }
+        end++; // the closing rule
+        if (end < console.size() && console.get(end).isEmpty()) {
+            end++;
+        }
+        return console.subList(Math.min(end, console.size()), console.size());
     }
 
     @Override
