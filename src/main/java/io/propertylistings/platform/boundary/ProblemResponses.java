@@ -20,17 +20,24 @@ import java.lang.annotation.Annotation;
 @Priority(Priorities.AUTHENTICATION)
 public class ProblemResponses implements ContainerResponseFilter {
 
+    private static final MediaType PROBLEM = new MediaType("application", "problem+json");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object entity = response.getEntity();
         if (entity instanceof Problem problem && problem.instance() == null) {
             entity = problem.at(request.getUriInfo().getRequestUri().getRawPath());
-        } else if (!(entity instanceof Problem) && !Problem.MEDIA_TYPE.equals(String.valueOf(response.getMediaType()))) {
+        } else if (!(entity instanceof Problem) && !isProblem(response.getMediaType())) {
             return;
         }
         String type = ProblemMediaType.forAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
         Annotation[] annotations = response.getEntityAnnotations();
         response.setEntity(entity, annotations == null ? new Annotation[0] : annotations, MediaType.valueOf(type));
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, Problem.CACHE_CONTROL);
+    }
+
+    // Every answer passes here, cache hits through JAX-RS too: compared without formatting the type.
+    private static boolean isProblem(MediaType type) {
+        return type != null && PROBLEM.getSubtype().equals(type.getSubtype()) && PROBLEM.getType().equals(type.getType());
     }
 }
