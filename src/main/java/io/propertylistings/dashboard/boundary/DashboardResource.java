@@ -1,5 +1,6 @@
 package io.propertylistings.dashboard.boundary;
 
+import io.propertylistings.platform.boundary.JaxRsConfiguration;
 import io.propertylistings.platform.boundary.WarFiles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.ServletContext;
@@ -12,11 +13,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Serves the dashboard's files from the WAR's {@code /dashboard/} folder ({@link WarFiles}). */
 @RequestScoped
 @Path("dashboard")
+// Public, unless security.operations.role is set: then a user in that role, as for /cache.
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = JaxRsConfiguration.BASIC))
 @Tag(name = "dashboard", description = "A live page of the cache figures, for people")
 public class DashboardResource {
 

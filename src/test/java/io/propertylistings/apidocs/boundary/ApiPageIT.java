@@ -89,6 +89,7 @@ class ApiPageIT {
         // Anonymous, or with credentials for mine=true (and for the operations endpoints when a role is set).
         assertEquals(Set.of(Set.of(), Set.of("basic")), requirements(paths, "/properties", "GET"));
         assertEquals(Set.of(Set.of(), Set.of("basic")), requirements(paths, "/cache/metrics", "GET"));
+        assertEquals(Set.of(Set.of(), Set.of("basic")), requirements(paths, "/dashboard", "GET"));
     }
 
     @Test
